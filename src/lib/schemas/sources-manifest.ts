@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** One dataset of `data/sources.json`, the hand-curated sources manifest. */
+export const sourceEntrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  title: z.string().min(1),
+  producer: z.string().min(1),
+  vintage: z.string().min(1),
+  licence: z.string().min(1),
+  attribution: z.string().min(1),
+  /** Official download URL, used when the mirror does not hold the file. */
+  url: z.url().nullable(),
+  /** Official landing page of the dataset, for people. */
+  page: z.url(),
+  /** Path of the file relative to the mirror directory (`../shared/sources` by default), or null for npm packages. */
+  mirrorPath: z.string().nullable(),
+  format: z.enum(['geojson', 'csv', 'npm']),
+  /** File encoding of CSV sources. */
+  encoding: z.enum(['utf-8', 'windows-1252']).optional(),
+  /** What the dataset covers, as its producer or the mirror states it. */
+  coverage: z.string().min(1),
+  notes: z.string().optional()
+});
+export type SourceEntry = z.infer<typeof sourceEntrySchema>;
+
+export const sourcesManifestSchema = z.object({
+  version: z.literal(1),
+  sources: z.array(sourceEntrySchema).min(1)
+});
+export type SourcesManifest = z.infer<typeof sourcesManifestSchema>;
