@@ -41,7 +41,10 @@ export const epciPropertiesSchema = z.object({
   populationVintage: z.string().min(1),
   communes: z.number().int().positive()
 });
-export const epciCollectionSchema = featureCollectionSchema(areaGeometrySchema, epciPropertiesSchema);
+export const epciCollectionSchema = featureCollectionSchema(
+  areaGeometrySchema,
+  epciPropertiesSchema
+);
 export type EpciCollection = z.infer<typeof epciCollectionSchema>;
 
 /** QPV generation of a perimeter: 2015 (décret 2014-1750) or 2024 (décret 2023-1314). */
@@ -136,7 +139,10 @@ export const gridCellPropertiesSchema = z.object({
   poorHouseholds: z.number().nonnegative(),
   ownerHouseholds: z.number().nonnegative()
 });
-export const populationGridSchema = featureCollectionSchema(areaGeometrySchema, gridCellPropertiesSchema);
+export const populationGridSchema = featureCollectionSchema(
+  areaGeometrySchema,
+  gridCellPropertiesSchema
+);
 export type PopulationGrid = z.infer<typeof populationGridSchema>;
 
 /** `static/data/sru.json`: SRU inventory record of each member commune. */
