@@ -19,6 +19,11 @@ export const sourceEntrySchema = z.object({
   encoding: z.enum(['utf-8', 'windows-1252']).optional(),
   /** What the dataset covers, as its producer or the mirror states it. */
   coverage: z.string().min(1),
+  /**
+   * EPCI (SIREN) the dataset covers entirely. A member commune of another EPCI with no row in the
+   * dataset gets « pas de donnée », never 0. Omitted: coverage is read from the rows themselves.
+   */
+  coverageEpci: z.array(z.string().regex(/^\d{9}$/)).optional(),
   notes: z.string().optional()
 });
 export type SourceEntry = z.infer<typeof sourceEntrySchema>;

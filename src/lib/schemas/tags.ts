@@ -42,3 +42,33 @@ export const TAG_LABELS: Record<WorkshopTag, string> = {
   vacance_elevee: 'Vacance des logements élevée',
   tous: 'Tous les territoires'
 };
+
+/**
+ * Why a territory carries a tag: how strongly the condition holds and the figure behind it.
+ * Produced by the indicators layer (`src/lib/indicators/tags.ts`), consumed by the linking layer.
+ */
+export const tagEvidenceSchema = z.object({
+  tag: territoryTagSchema,
+  /** 0 (barely) to 1 (strongly): e.g. a large SRU deficit or a very low transit coverage. */
+  strength: z.number().min(0).max(1),
+  /**
+   * French clause citing the figure, completing « Affiché car la commune … », e.g.
+   * « est déficitaire SRU (14,3 % de LLS pour un objectif de 20 %) ».
+   */
+  reason: z.string().min(1),
+  source: z.string().min(1),
+  vintage: z.string().min(1)
+});
+export type TagEvidence = z.infer<typeof tagEvidenceSchema>;
+
+export const territoryKindSchema = z.enum(['commune', 'qpv']);
+export type TerritoryKind = z.infer<typeof territoryKindSchema>;
+
+/** The tags of one territory with their evidence: the input of workshop linking. */
+export const territoryProfileSchema = z.object({
+  code: z.string(),
+  nom: z.string(),
+  kind: territoryKindSchema,
+  evidence: z.array(tagEvidenceSchema)
+});
+export type TerritoryProfile = z.infer<typeof territoryProfileSchema>;
