@@ -1,0 +1,52 @@
+/**
+ * French number formatting for the UI (« 14,3 % », « 1 234 », « 46 559 € »).
+ * Intl 'fr-FR' uses a narrow no-break space (U+202F) between thousands and before « % »/« € »,
+ * which keeps figures unbroken on projectors and phones.
+ */
+
+const cache = new Map<string, Intl.NumberFormat>();
+
+function formatter(decimals: number, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${decimals}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('fr-FR', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      ...options
+    });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** Narrow no-break space, as Intl fr-FR writes it. */
+export const NNBSP = '\u202f';
+
+/** « 1 234 », « 14,3 ». */
+export function formatNumber(value: number, decimals = 0): string {
+  // Avoid « -0 » after rounding.
+  const rounded = Number(value.toFixed(decimals));
+  return formatter(decimals).format(Object.is(rounded, -0) ? 0 : rounded);
+}
+
+/** Percent points to « 14,3 % » (14.3 → « 14,3 % »). */
+export function formatPercent(valuePct: number, decimals = 1): string {
+  return `${formatNumber(valuePct, decimals)}${NNBSP}%`;
+}
+
+/** Euros: « 46 559 € ». */
+export function formatEuros(value: number, decimals = 0): string {
+  return `${formatNumber(value, decimals)}${NNBSP}€`;
+}
+
+/** Metres, switching to kilometres from 1 000 m: « 350 m », « 1,2 km ». */
+export function formatDistance(metres: number): string {
+  if (metres < 1000) return `${formatNumber(Math.round(metres / 10) * 10, 0)}${NNBSP}m`;
+  return `${formatNumber(metres / 1000, 1)}${NNBSP}km`;
+}
+
+/** An estimate with its range: « 1 234 (entre 1 200 et 1 270) ». */
+export function formatRange(value: number, low: number, high: number, decimals = 0): string {
+  return `${formatNumber(value, decimals)} (entre ${formatNumber(low, decimals)} et ${formatNumber(high, decimals)})`;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatDistance,
+  formatEuros,
+  formatNumber,
+  formatPercent,
+  formatRange
+} from '../../../src/lib/format/number';
+
+const n = (s: string) => s.replace(/\u202f/g, ' ');
+
+describe('French number formats', () => {
+  it.each([
+    [1234, 0, '1 234'],
+    [14.25, 1, '14,3'],
+    [0, 1, '0,0'],
+    [-0.04, 1, '0,0'],
+    [156389, 0, '156 389'],
+    [1234567.891, 2, '1 234 567,89']
+  ])('formatNumber(%s, %s) = %s', (value, decimals, expected) => {
+    expect(n(formatNumber(value, decimals))).toBe(expected);
+  });
+
+  it.each([
+    [14.3, 1, '14,3 %'],
+    [20, 0, '20 %'],
+    [25.1, 1, '25,1 %'],
+    [100, 1, '100,0 %']
+  ])('formatPercent(%s, %s) = %s', (value, decimals, expected) => {
+    expect(n(formatPercent(value, decimals))).toBe(expected);
+  });
+
+  it('keeps the number and its unit together with a narrow no-break space', () => {
+    expect(formatPercent(14.3)).toBe('14,3\u202f%');
+    expect(formatEuros(46559.19)).toBe('46\u202f559\u202f€');
+  });
+
+  it.each([
+    [349, '350 m'],
+    [0, '0 m'],
+    [1000, '1,0 km'],
+    [12345, '12,3 km']
+  ])('formatDistance(%s) = %s', (metres, expected) => {
+    expect(n(formatDistance(metres))).toBe(expected);
+  });
+
+  it('formats an estimate with its range', () => {
+    expect(n(formatRange(4980.4, 4970.2, 4990.6))).toBe('4 980 (entre 4 970 et 4 991)');
+  });
+});
