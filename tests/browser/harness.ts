@@ -1,0 +1,84 @@
+/**
+ * Minimal browser-test harness: Debian's Chromium driven by playwright-core (no browser download).
+ * Test files (`tests/browser/*.e2e.ts`) call `test(name, fn)`; `run.ts` runs them in order.
+ */
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { StaticServer } from './static-server';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // WebGL through SwiftShader, so MapLibre really renders headless.
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist'
+];
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface TestContext {
+  browser: Browser;
+  /** Base URL of the static server, e.g. http://127.0.0.1:4321 */
+  baseURL: string;
+  /** A fresh context + page (1280×800 unless told), with console errors collected. */
+  newPage(options?: {
+    width?: number;
+    height?: number;
+  }): Promise<{ page: Page; context: BrowserContext; errors: string[] }>;
+  /** Saves a full-viewport PNG under screenshots/ and returns its path. */
+  screenshot(page: Page, name: string): Promise<string>;
+  /** Stops / restarts the static server (same port) to simulate a network cut. */
+  server: { stop(): Promise<void>; start(): Promise<void> };
+}
+
+export type TestFn = (ctx: TestContext) => Promise<void>;
+export const registry: { name: string; fn: TestFn; file: string }[] = [];
+let currentFile = '';
+export function setCurrentFile(file: string): void {
+  currentFile = file;
+}
+
+export function test(name: string, fn: TestFn): void {
+  registry.push({ name, fn, file: currentFile });
+}
+
+export function makeContext(
+  browser: Browser,
+  getServer: () => StaticServer,
+  restart: { stop(): Promise<void>; start(): Promise<void> }
+): TestContext {
+  mkdirSync('screenshots', { recursive: true });
+  return {
+    browser,
+    get baseURL() {
+      return getServer().url;
+    },
+    async newPage(options = {}) {
+      const context = await browser.newContext({
+        viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+        locale: 'fr-FR',
+        serviceWorkers: 'allow'
+      });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      return { page, context, errors };
+    },
+    async screenshot(page, name) {
+      const path = `screenshots/${name}.png`;
+      await page.screenshot({ path });
+      return path;
+    },
+    server: restart
+  };
+}
