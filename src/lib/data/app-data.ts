@@ -1,0 +1,183 @@
+/**
+ * Loaders of the generated files (`npm run data` writes them under `static/`), shared by every
+ * route. I/O only: fetch, JSON parsing, zod validation. Every failure raises an `AppDataError`
+ * whose French message names the file and, for a schema failure, the field (path into the file),
+ * so a broken build never gives a blank page.
+ */
+import type { z } from 'zod';
+import sourcesJson from '../../../data/sources.json';
+import {
+  buildMetaSchema,
+  communesCollectionSchema,
+  epciCollectionSchema,
+  inseeFileSchema,
+  populationGridSchema,
+  qpvCollectionSchema,
+  sruFileSchema,
+  transitLinesCollectionSchema,
+  transitStopsCollectionSchema
+} from '../schemas/outputs';
+import { indicatorsFileSchema } from '../schemas/indicators';
+import { sourcesManifestSchema, type SourcesManifest } from '../schemas/sources-manifest';
+
+/** Paths of the generated files, relative to the site root. */
+export const DATA_FILES = {
+  communes: '/geo/communes.geojson',
+  epci: '/geo/epci.geojson',
+  qpv: '/geo/qpv.geojson',
+  transitLines: '/geo/transit-lines.geojson',
+  transitStops: '/geo/transit-stops.geojson',
+  populationGrid: '/geo/population-grid.geojson',
+  sru: '/data/sru.json',
+  insee: '/data/insee.json',
+  meta: '/data/meta.json',
+  indicators: '/data/indicators.json',
+  propositions: '/data/propositions.csv'
+} as const;
+export type DataFileKey = keyof typeof DATA_FILES;
+
+const SCHEMAS = {
+  communes: communesCollectionSchema,
+  epci: epciCollectionSchema,
+  qpv: qpvCollectionSchema,
+  transitLines: transitLinesCollectionSchema,
+  transitStops: transitStopsCollectionSchema,
+  populationGrid: populationGridSchema,
+  sru: sruFileSchema,
+  insee: inseeFileSchema,
+  meta: buildMetaSchema,
+  indicators: indicatorsFileSchema
+} as const;
+export type JsonFileKey = keyof typeof SCHEMAS;
+export type AppData<K extends JsonFileKey> = z.infer<(typeof SCHEMAS)[K]>;
+
+/** A data file could not be loaded or does not match its contract. */
+export class AppDataError extends Error {
+  readonly file: string;
+  /** Path of the offending field (`features[3].properties.code`), or null. */
+  readonly field: string | null;
+  constructor(file: string, detail: string, field: string | null = null) {
+    super(
+      field === null
+        ? `Fichier ${file} : ${detail}`
+        : `Fichier ${file}, champ « ${field} » : ${detail}`
+    );
+    this.name = 'AppDataError';
+    this.file = file;
+    this.field = field;
+  }
+}
+
+/** `['features', 3, 'properties', 'code']` → `features[3].properties.code`. */
+export function formatIssuePath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out === '' ? '(racine)' : out;
+}
+
+/** Validates parsed JSON against a schema; the error names the file and the first bad field. */
+export function validateData<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  data: unknown
+): z.infer<S> {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  if (!issue) throw new AppDataError(file, 'contenu invalide');
+  const more =
+    result.error.issues.length > 1
+      ? ` (et ${result.error.issues.length - 1} autre(s) erreur(s))`
+      : '';
+  throw new AppDataError(file, `${issue.message}${more}`, formatIssuePath(issue.path));
+}
+
+type Fetch = typeof globalThis.fetch;
+
+/** Fetches a file as text; the error says whether it is missing or the network failed. */
+export async function fetchText(fetchFn: Fetch, file: string): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetchFn(file);
+  } catch (error) {
+    throw new AppDataError(
+      file,
+      `inaccessible (réseau : ${error instanceof Error ? error.message : String(error)})`
+    );
+  }
+  if (!res.ok) {
+    throw new AppDataError(
+      file,
+      res.status === 404
+        ? 'introuvable (HTTP 404) — lancez `npm run data` pour générer les données'
+        : `erreur HTTP ${res.status}`
+    );
+  }
+  return res.text();
+}
+
+/** Parses JSON text; the error names the file. */
+export function parseJson(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new AppDataError(
+      file,
+      `JSON invalide (${error instanceof Error ? error.message : String(error)})`
+    );
+  }
+}
+
+// In the browser a file is fetched once per page life, however many components ask for it.
+// Not during prerendering: SvelteKit's per-request fetch must see every request to inline it.
+const cache = new Map<string, Promise<unknown>>();
+const inBrowser = typeof window !== 'undefined';
+
+/**
+ * Loads one generated JSON/GeoJSON file and validates it.
+ * @param fetchFn SvelteKit's `fetch` in a `load`, or the global `fetch` in a component.
+ * @param base the app's base path (`$app/paths` `base`), '' at the root.
+ */
+export function loadData<K extends JsonFileKey>(
+  fetchFn: Fetch,
+  key: K,
+  base = ''
+): Promise<AppData<K>> {
+  const file = `${base}${DATA_FILES[key]}`;
+  const cached = inBrowser ? cache.get(file) : undefined;
+  if (cached) return cached as Promise<AppData<K>>;
+  const promise = fetchText(fetchFn, file).then((text) =>
+    validateData(file, SCHEMAS[key], parseJson(file, text))
+  ) as Promise<AppData<K>>;
+  if (inBrowser) {
+    cache.set(file, promise);
+    // A failed load may succeed later (server back, file regenerated).
+    promise.catch(() => cache.delete(file));
+  }
+  return promise;
+}
+
+/** The workshop base as CSV text (parse it with `parseWorkshopCsv` of `./workshop`). */
+export function loadPropositionsCsv(fetchFn: Fetch, base = ''): Promise<string> {
+  return fetchText(fetchFn, `${base}${DATA_FILES.propositions}`);
+}
+
+/** Outcome of a load that must not stop the page: the page shows the French message instead. */
+export type Loaded<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/** Runs a load and captures its error message, so one broken file does not blank the page. */
+export async function settle<T>(promise: Promise<T>): Promise<Loaded<T>> {
+  try {
+    return { ok: true, data: await promise };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The sources manifest, bundled with the app (it is small and every page cites it). */
+export function loadSources(raw: unknown = sourcesJson): SourcesManifest {
+  return validateData('data/sources.json', sourcesManifestSchema, raw);
+}
