@@ -1,0 +1,254 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { projectCommune } from '../../../src/lib/arbitration/projection';
+import {
+  SCENARIO_KEY_PREFIX,
+  SET_ASIDE_KEY_PREFIX,
+  ScenarioImportError,
+  deleteScenario,
+  exportScenariosJson,
+  importScenarios,
+  listSetAside,
+  loadScenarios,
+  parseScenarioFile,
+  saveScenario,
+  scenarioToCsv,
+  type KeyValueStorage
+} from '../../../src/lib/data/scenario-storage';
+import type { Scenario } from '../../../src/lib/schemas/scenario';
+
+/** In-memory Web Storage double (insertion-ordered, like browsers in practice). */
+class MemoryStorage implements KeyValueStorage {
+  readonly map = new Map<string, string>();
+  get length() {
+    return this.map.size;
+  }
+  key(i: number) {
+    return [...this.map.keys()][i] ?? null;
+  }
+  getItem(k: string) {
+    return this.map.get(k) ?? null;
+  }
+  setItem(k: string, v: string) {
+    this.map.set(k, v);
+  }
+  removeItem(k: string) {
+    this.map.delete(k);
+  }
+}
+
+const scenario = (over: Partial<Scenario> = {}): Scenario => ({
+  id: 'sc-1',
+  name: 'Effort réparti',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  startYear: 2026,
+  communes: [{ code: '38999', production: [10, 10, 10, 12, 12, 12], rpGrowthPct: 0.5 }],
+  ...over
+});
+
+let counter = 0;
+const newId = () => `new-${++counter}`;
+
+describe('localStorage round trip', () => {
+  it('saves, reloads sorted by name, and deletes', () => {
+    const s = new MemoryStorage();
+    saveScenario(s, scenario({ id: 'b', name: 'Zéro production' }));
+    saveScenario(s, scenario({ id: 'a', name: 'Accéléré' }));
+    const { scenarios, setAside } = loadScenarios(s);
+    expect(scenarios.map((x) => x.name)).toEqual(['Accéléré', 'Zéro production']);
+    expect(setAside).toEqual([]);
+    deleteScenario(s, 'a');
+    expect(loadScenarios(s).scenarios.map((x) => x.id)).toEqual(['b']);
+  });
+
+  it('refuses to save an invalid scenario', () => {
+    const s = new MemoryStorage();
+    expect(() => saveScenario(s, scenario({ name: '  ' }))).toThrow(/nom vide/);
+    expect(s.length).toBe(0);
+  });
+
+  it.each([
+    ['unreadable JSON', '{"version":1,', /JSON illisible/],
+    ['unknown version', JSON.stringify({ version: 7, scenario: scenario() }), /version 7 inconnue/],
+    [
+      'bad field',
+      JSON.stringify({ version: 1, scenario: { ...scenario(), startYear: 'deux mille' } }),
+      /champ « scenario\.startYear »/
+    ]
+  ])('sets a corrupted entry aside (%s): kept under another key and reported', (_n, raw, why) => {
+    const s = new MemoryStorage();
+    saveScenario(s, scenario({ id: 'good', name: 'Bon' }));
+    s.setItem(`${SCENARIO_KEY_PREFIX}sc-1`, raw);
+    const { scenarios, setAside } = loadScenarios(s);
+    expect(scenarios.map((x) => x.id)).toEqual(['good']);
+    expect(setAside).toHaveLength(1);
+    expect(setAside[0]?.key).toBe(`${SCENARIO_KEY_PREFIX}sc-1`);
+    expect(setAside[0]?.reason).toMatch(why);
+    // Not deleted: the raw text is intact under the set-aside key.
+    expect(s.getItem(setAside[0]?.setAsideKey ?? '')).toBe(raw);
+    expect(s.getItem(`${SCENARIO_KEY_PREFIX}sc-1`)).toBeNull();
+    expect(listSetAside(s)).toEqual([`${SET_ASIDE_KEY_PREFIX}sc-1`]);
+    // A second corrupted entry with the same id does not overwrite the first copy.
+    s.setItem(`${SCENARIO_KEY_PREFIX}sc-1`, 'garbage');
+    loadScenarios(s);
+    expect(listSetAside(s)).toEqual([
+      `${SET_ASIDE_KEY_PREFIX}sc-1`,
+      `${SET_ASIDE_KEY_PREFIX}sc-1:2`
+    ]);
+    expect(s.getItem(`${SET_ASIDE_KEY_PREFIX}sc-1`)).toBe(raw);
+  });
+
+  it('ignores keys that are not scenarios', () => {
+    const s = new MemoryStorage();
+    s.setItem('other-app', '{');
+    expect(loadScenarios(s)).toEqual({ scenarios: [], setAside: [] });
+    expect(s.getItem('other-app')).toBe('{');
+  });
+});
+
+describe('JSON export / import', () => {
+  it('round-trips an export into an empty storage', () => {
+    const text = exportScenariosJson([scenario()], '2026-02-01T10:00:00.000Z');
+    expect(JSON.parse(text)).toMatchObject({ format: 'atlas-plh-scenarios', version: 1 });
+    const s = new MemoryStorage();
+    const imported = importScenarios(s, text, 'scenarios.json', newId);
+    expect(imported).toEqual([scenario()]);
+    expect(loadScenarios(s).scenarios).toEqual([scenario()]);
+  });
+
+  it('imports a scenario whose id exists as a copy, never overwriting', () => {
+    const s = new MemoryStorage();
+    saveScenario(s, scenario({ name: 'Mien' }));
+    const text = exportScenariosJson([scenario({ name: 'Leur' })], '2026-02-01T10:00:00.000Z');
+    const [copy] = importScenarios(s, text, 'x.json', newId);
+    expect(copy?.id).toMatch(/^new-/);
+    expect(copy?.name).toBe('Leur (importé)');
+    expect(
+      loadScenarios(s)
+        .scenarios.map((x) => x.name)
+        .sort()
+    ).toEqual(['Leur (importé)', 'Mien']);
+  });
+
+  const valid = JSON.parse(exportScenariosJson([scenario()], '2026-02-01T10:00:00.000Z')) as {
+    scenarios: Record<string, unknown>[];
+  };
+  it.each([
+    ['empty file', '', /« broken\.json » : fichier vide/],
+    ['truncated JSON', '{\n  "format": "atlas-plh-scenarios",\n  "version": 1,\n', /JSON invalide/],
+    [
+      'another kind of file',
+      JSON.stringify({ type: 'FeatureCollection' }),
+      /pas un fichier de scénarios/
+    ],
+    [
+      'unknown version',
+      JSON.stringify({ ...valid, version: 2 }),
+      /version 2 inconnue \(version prise en charge : 1\)/
+    ],
+    [
+      'bad production',
+      JSON.stringify({
+        ...valid,
+        scenarios: [
+          {
+            ...valid.scenarios[0],
+            communes: [{ code: '38999', production: [1, 2], rpGrowthPct: 0 }]
+          }
+        ]
+      }),
+      /champ « scenarios\[0\]\.communes\[0\]\.production » : six années/
+    ],
+    [
+      'numeric INSEE code',
+      JSON.stringify({
+        ...valid,
+        scenarios: [
+          {
+            ...valid.scenarios[0],
+            communes: [{ code: 38185, production: [1, 1, 1, 1, 1, 1], rpGrowthPct: 0 }]
+          }
+        ]
+      }),
+      /scenarios\[0\]\.communes\[0\]\.code/
+    ],
+    [
+      'duplicate ids',
+      JSON.stringify({ ...valid, scenarios: [valid.scenarios[0], valid.scenarios[0]] }),
+      /scenarios\[1\]\.id » : identifiant en double/
+    ]
+  ])('rejects %s with a clear message and leaves storage untouched', (_n, text, message) => {
+    const s = new MemoryStorage();
+    saveScenario(s, scenario({ id: 'keep', name: 'À garder' }));
+    const before = new Map(s.map);
+    let error: unknown;
+    try {
+      importScenarios(s, text, 'broken.json', newId);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ScenarioImportError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).toMatch(/Les scénarios enregistrés sont inchangés/);
+    expect(s.map).toEqual(before);
+  });
+
+  it('locates a JSON syntax error by line and column (V8 reports a position)', () => {
+    const text = '{\n  "format": "atlas-plh-scenarios",\n  "version": 1,,\n}';
+    expect(() => parseScenarioFile(text, 'f.json')).toThrow(
+      /JSON invalide à la ligne 3, colonne 16/
+    );
+  });
+
+  it('accepts a file with a UTF-8 BOM', () => {
+    const text = `\ufeff${exportScenariosJson([scenario()], '2026-02-01T10:00:00.000Z')}`;
+    expect(parseScenarioFile(text, 'bom.json')).toHaveLength(1);
+  });
+});
+
+describe('CSV export', () => {
+  it('writes one row per commune and year, French spreadsheet conventions, parseable back', () => {
+    const sc = scenario({ name: '=HYPERLINK("x")' });
+    const projection = projectCommune(
+      {
+        code: '38999',
+        nom: 'Testville',
+        lls: 150,
+        rp: 1000,
+        rpLow: 990,
+        rpHigh: 1010,
+        targetPct: 20,
+        exempt: false
+      },
+      { production: sc.communes[0]?.production ?? [], rpGrowthPct: 0.5 },
+      {
+        baseYear: 2024,
+        startYear: 2026,
+        periodAnchor: 2023,
+        periodLength: 3,
+        objective: (x) => x.deficit / 3
+      }
+    );
+    const csv = scenarioToCsv(sc, [projection]);
+    expect(csv.startsWith('\ufeff')).toBe(true);
+    const parsed = Papa.parse<Record<string, string>>(csv.slice(1), {
+      header: true,
+      delimiter: ';',
+      dynamicTyping: false,
+      skipEmptyLines: true
+    });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data).toHaveLength(8); // 2 bridge years + 6 PLH years
+    const first = parsed.data[0];
+    expect(first?.code_insee).toBe('38999');
+    expect(first?.annee).toBe('2024');
+    expect(first?.annee_du_plh).toBe('non');
+    expect(parsed.data[2]?.annee_du_plh).toBe('oui');
+    // 160 / (1000 × 1.005) = 15.92… %
+    expect(first?.taux_lls_projete_pct).toBe('15,92');
+    expect(first?.croissance_rp_pct_an).toBe('0,50');
+    // A name starting with « = » is neutralised against spreadsheet formula injection.
+    expect(first?.scenario?.startsWith("'")).toBe(true);
+  });
+});
