@@ -1,0 +1,125 @@
+/**
+ * Pure builders of MapLibre paint expressions. Values are joined to features by feature-state
+ * (sources use `promoteId: 'code'`), so changing the indicator only sets states and one paint
+ * property, never reloads geometry.
+ */
+import type { Classification } from './classify';
+import { NO_DATA_COLOR, NOT_APPLICABLE_COLOR } from './palettes';
+import type { IndicatorValue } from '../schemas/indicators';
+
+/** Feature-state of a commune for the choropleth. */
+export interface ChoroplethState {
+  [key: string]: unknown;
+  value: number | null;
+  status: IndicatorValue['status'];
+}
+
+// Expressions are JSON arrays; typed loosely so this module does not import MapLibre.
+export type Expression = readonly unknown[];
+
+/** A `step` expression on a numeric feature-state over the class lower bounds. */
+export function stepExpression(
+  stateKey: string,
+  classification: Pick<Classification, 'lowerBounds'>,
+  colors: readonly string[]
+): Expression {
+  const [first, ...rest] = classification.lowerBounds;
+  if (first === undefined || colors.length === 0) return ['literal', NO_DATA_COLOR];
+  const step: unknown[] = ['step', ['to-number', ['feature-state', stateKey], 0], colors[0]];
+  rest.forEach((bound, i) => step.push(bound, colors[Math.min(i + 1, colors.length - 1)]));
+  return step;
+}
+
+/**
+ * Fill colour of the choropleth: class colour for `ok` values, white for « non concernée »,
+ * grey for no data or secrecy (never the colour of a low class).
+ */
+export function choroplethFillColor(
+  classification: Pick<Classification, 'lowerBounds'>,
+  colors: readonly string[]
+): Expression {
+  return [
+    'case',
+    ['==', ['feature-state', 'status'], 'ok'],
+    stepExpression('value', classification, colors),
+    ['==', ['feature-state', 'status'], 'not_applicable'],
+    NOT_APPLICABLE_COLOR,
+    NO_DATA_COLOR
+  ];
+}
+
+/** Feature states setting the choropleth value of each territory; codes without a value get no_data. */
+export function choroplethStates(
+  codes: readonly string[],
+  values: ReadonlyMap<string, IndicatorValue>
+): { id: string; state: ChoroplethState }[] {
+  return codes.map((code) => {
+    const v = values.get(code);
+    if (!v) return { id: code, state: { value: null, status: 'no_data' } };
+    return {
+      id: code,
+      state: {
+        value: v.status === 'ok' ? v.value : null,
+        status: v.value === null ? noNumber(v.status) : v.status
+      }
+    };
+  });
+}
+
+// An `ok` value with no number is a broken record: show it as no data rather than as 0.
+function noNumber(status: IndicatorValue['status']): IndicatorValue['status'] {
+  return status === 'ok' ? 'no_data' : status;
+}
+
+/** Outline width: thick for the selected territory, medium when hovered, thin otherwise. */
+export function outlineWidth(base = 0.8, hover = 2.5, selected = 4): Expression {
+  return [
+    'case',
+    ['boolean', ['feature-state', 'selected'], false],
+    selected,
+    ['boolean', ['feature-state', 'hover'], false],
+    hover,
+    base
+  ];
+}
+
+/** Outline colour: dark for selected/hovered/highlighted, grey otherwise. */
+export function outlineColor(base = '#5a5a5a', strong = '#111111'): Expression {
+  return [
+    'case',
+    [
+      'any',
+      ['boolean', ['feature-state', 'selected'], false],
+      ['boolean', ['feature-state', 'hover'], false],
+      ['boolean', ['feature-state', 'highlight'], false]
+    ],
+    strong,
+    base
+  ];
+}
+
+/**
+ * Fill of the « propositions » view: number of workshop items applying to each territory
+ * (feature-state `count`), 0 in the lightest class.
+ */
+export function countFillColor(
+  classification: Pick<Classification, 'lowerBounds'>,
+  colors: readonly string[]
+): Expression {
+  return [
+    'case',
+    ['==', ['typeof', ['feature-state', 'count']], 'number'],
+    stepExpression('count', classification, colors),
+    NO_DATA_COLOR
+  ];
+}
+
+/** Fill opacity: highlighted territories stand out, the others fade when a highlight set exists. */
+export function highlightOpacity(
+  hasHighlight: boolean,
+  on = 0.85,
+  off = 0.25
+): Expression | number {
+  if (!hasHighlight) return on;
+  return ['case', ['boolean', ['feature-state', 'highlight'], false], on, off];
+}
