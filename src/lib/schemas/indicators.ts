@@ -8,6 +8,7 @@ import { territoryProfileSchema } from './tags';
 
 export const indicatorIdSchema = z.enum([
   'population',
+  'surface_ha',
   'sru_taux_lls',
   'sru_taux_cible',
   'sru_lls',

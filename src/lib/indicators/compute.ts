@@ -1,0 +1,400 @@
+/**
+ * All indicators of an EPCI's communes and QPV, as an `IndicatorsFile`.
+ *
+ * Two steps so that the browser can recompute quickly when the user changes the walking radii:
+ * `prepareTerritories` samples every territory once (geometry + population grid, the costly part),
+ * `computeIndicators` derives every value from the prepared samples and the parameters.
+ * Used by the pipeline (`scripts/lib/indicators-step.ts`) and by the app. Pure: no I/O, no clock.
+ */
+import type { InseeCode } from '$lib/schemas/common';
+import type {
+  CommuneIndicators,
+  CoverageParams,
+  IndicatorId,
+  IndicatorValue,
+  IndicatorsFile,
+  QpvIndicators
+} from '$lib/schemas/indicators';
+import type {
+  CommunesCollection,
+  InseeFile,
+  PopulationGrid,
+  QpvCollection,
+  SruFile,
+  TransitStopsCollection
+} from '$lib/schemas/outputs';
+import type { SamplingParams, SruRules, TagThresholds } from '$lib/schemas/parameters';
+import { formatPercent } from '$lib/format/number';
+import {
+  computeCoverage,
+  nearestStopDistanceM,
+  type CoverageResult,
+  type StopPoint
+} from './coverage';
+import { buildDefinitions, type DefinitionRefs } from './definitions';
+import { computeHousing } from './housing';
+import { communeQpv } from './qpv';
+import {
+  bboxOf,
+  pointInGeometry,
+  sampleTerritory,
+  type BBox,
+  type PopulationCell,
+  type TerritorySamples
+} from './sampling';
+import { computeSru } from './sru';
+import { deriveTags } from './tags';
+import { estimate, noData, notApplicable, numberOf, ok } from './values';
+
+export interface IndicatorsInput {
+  epci: string;
+  communes: CommunesCollection;
+  qpv: QpvCollection;
+  transitStops: TransitStopsCollection;
+  grid: PopulationGrid;
+  sru: SruFile;
+  insee: InseeFile;
+  /** Vintage of each source id of data/sources.json (for sources without a ref in the outputs). */
+  sourceVintages: Record<string, string>;
+}
+
+export interface IndicatorsOptions {
+  coverage: CoverageParams;
+  sampling: SamplingParams;
+  sruRules: SruRules;
+  tagThresholds: TagThresholds;
+  /** Communes newly subject to SRU → rank of the current period since then (1 = first). */
+  newlySubject?: Partial<Record<InseeCode, number>>;
+}
+
+/** Join diagnostics: records that matched no commune, communes without a record. */
+export interface IndicatorsDiagnostics {
+  sru: { unmatched: string[]; unused: string[] };
+  insee: { unmatched: string[]; unused: string[] };
+  /** QPV whose commune list names no member commune. */
+  qpvUnused: string[];
+}
+
+export interface PreparedTerritories {
+  communes: TerritorySamples[];
+  qpv: TerritorySamples[];
+  qpvBboxes: BBox[];
+  stops: StopPoint[];
+}
+
+/** Source ids of the datasets whose vintage is not carried by the outputs themselves. */
+export const SOURCE_IDS = {
+  communes: 'communes-ign',
+  population: 'decoupage-administratif',
+  stops: 'mreso-gtfs',
+  grid: 'filosofi-carreaux-1km'
+} as const;
+
+export function gridCells(grid: PopulationGrid): PopulationCell[] {
+  return grid.features.map((f) => ({
+    geometry: f.geometry,
+    bbox: bboxOf(f.geometry),
+    population: f.properties.population
+  }));
+}
+
+/** Samples every commune and QPV once (the costly, radius-independent step). */
+export function prepareTerritories(
+  input: Pick<IndicatorsInput, 'communes' | 'qpv' | 'transitStops' | 'grid'>,
+  sampling: SamplingParams
+): PreparedTerritories {
+  const cells = gridCells(input.grid);
+  return {
+    communes: input.communes.features.map((f) => sampleTerritory(f.geometry, cells, sampling)),
+    qpv: input.qpv.features.map((f) => sampleTerritory(f.geometry, cells, sampling)),
+    qpvBboxes: input.qpv.features.map((f) => bboxOf(f.geometry)),
+    stops: input.transitStops.features.map((f) => ({
+      id: f.properties.id,
+      mode: f.properties.mode,
+      lon: f.geometry.coordinates[0],
+      lat: f.geometry.coordinates[1]
+    }))
+  };
+}
+
+function vintageOf(input: IndicatorsInput, id: string): string {
+  const v = input.sourceVintages[id];
+  if (!v) throw new Error(`indicators: no vintage for source « ${id} » (data/sources.json)`);
+  return v;
+}
+
+function transitValues(
+  cov: CoverageResult,
+  distanceM: number | null,
+  stopsInside: number,
+  population: number | null
+): Partial<Record<IndicatorId, IndicatorValue>> {
+  const popShare = (v: number | null) => (v === null ? noData() : ok(v));
+  return {
+    tc_couverture_surface: ok(cov.areaSharePct),
+    tc_couverture_population: popShare(cov.populationSharePct),
+    tc_couverture_pop_tram: popShare(cov.populationSharePctByMode.tram),
+    tc_couverture_pop_chrono: popShare(cov.populationSharePctByMode.chrono),
+    tc_couverture_pop_bus: popShare(cov.populationSharePctByMode.bus),
+    tc_distance_tram_chrono: distanceM === null ? noData() : ok(distanceM),
+    tc_arrets_pour_1000:
+      population !== null && population > 0 ? ok((1000 * stopsInside) / population) : noData()
+  };
+}
+
+const ALL_IDS: IndicatorId[] = [
+  'population',
+  'surface_ha',
+  'sru_taux_lls',
+  'sru_taux_cible',
+  'sru_lls',
+  'sru_rp_estimees',
+  'sru_lls_manquants',
+  'sru_objectif_triennal',
+  'sru_prelevement',
+  'qpv_nombre',
+  'qpv_part_surface',
+  'qpv_population',
+  'tc_couverture_surface',
+  'tc_couverture_population',
+  'tc_couverture_pop_tram',
+  'tc_couverture_pop_chrono',
+  'tc_couverture_pop_bus',
+  'tc_distance_tram_chrono',
+  'tc_arrets_pour_1000',
+  'logement_vacance',
+  'logement_proprietaires',
+  'revenu_median',
+  'taux_pauvrete'
+];
+
+/** Fills every indicator id (the contract's record is exhaustive): missing ones are not applicable. */
+function complete(
+  values: Partial<Record<IndicatorId, IndicatorValue>>
+): Record<IndicatorId, IndicatorValue> {
+  const out = {} as Record<IndicatorId, IndicatorValue>;
+  for (const id of ALL_IDS) out[id] = values[id] ?? notApplicable();
+  return out;
+}
+
+export function computeIndicators(
+  input: IndicatorsInput,
+  options: IndicatorsOptions,
+  prepared: PreparedTerritories = prepareTerritories(input, options.sampling)
+): { file: IndicatorsFile; diagnostics: IndicatorsDiagnostics } {
+  const params = options.coverage;
+  const memberCodes = new Set(input.communes.features.map((f) => f.properties.code));
+  const sruByCode = new Map(input.sru.records.map((r) => [r.code, r]));
+  const inseeByCode = new Map(input.insee.records.map((r) => [r.code, r]));
+  const diagnostics: IndicatorsDiagnostics = {
+    sru: {
+      unmatched: [...memberCodes].filter((c) => !sruByCode.has(c)),
+      unused: input.sru.records.map((r) => r.code).filter((c) => !memberCodes.has(c))
+    },
+    insee: {
+      unmatched: [...memberCodes].filter((c) => !inseeByCode.has(c)),
+      unused: input.insee.records.map((r) => r.code).filter((c) => !memberCodes.has(c))
+    },
+    qpvUnused: input.qpv.features
+      .filter((q) => !q.properties.communes.some((c) => memberCodes.has(c)))
+      .map((q) => q.properties.code)
+  };
+
+  const stopsRef = { source: SOURCE_IDS.stops, vintage: vintageOf(input, SOURCE_IDS.stops) };
+  const gridRef = { source: SOURCE_IDS.grid, vintage: vintageOf(input, SOURCE_IDS.grid) };
+  const communesRef = {
+    source: SOURCE_IDS.communes,
+    vintage: vintageOf(input, SOURCE_IDS.communes)
+  };
+  const firstQpv = input.qpv.features[0]?.properties;
+  const qpvGeometryRef = firstQpv ? firstQpv.geometryRef : null;
+  const qpvPopulationRef =
+    input.qpv.features.find((q) => q.properties.populationRef)?.properties.populationRef ?? null;
+  const populationRef = {
+    source: SOURCE_IDS.population,
+    vintage:
+      input.communes.features[0]?.properties.populationVintage ??
+      vintageOf(input, SOURCE_IDS.population)
+  };
+  const transitRef = { source: stopsRef.source, vintage: stopsRef.vintage };
+
+  const stopsByCommune = new Map<string, number>();
+  for (const s of input.transitStops.features) {
+    const c = s.properties.commune;
+    if (c) stopsByCommune.set(c, (stopsByCommune.get(c) ?? 0) + 1);
+  }
+  const rapid = ['tram', 'chrono'] as const;
+
+  const communes: CommuneIndicators[] = input.communes.features.map((f, k) => {
+    const { code, nom, population, areaKm2 } = f.properties;
+    const samples = prepared.communes[k] as TerritorySamples;
+    const sru = computeSru(
+      sruByCode.get(code),
+      options.sruRules,
+      options.newlySubject?.[code] ?? null
+    );
+    const housing = computeHousing(inseeByCode.get(code));
+    const qpv = communeQpv(code, samples, input.qpv.features, prepared.qpvBboxes);
+    const cov = computeCoverage(samples, prepared.stops, params);
+    const stopsInside = stopsByCommune.get(code) ?? 0;
+    const applicable = sru.subject;
+    const values: Partial<Record<IndicatorId, IndicatorValue>> = {
+      population: ok(population),
+      surface_ha: ok(areaKm2 * 100),
+      sru_taux_lls:
+        sru.ratePct === null ? (applicable ? noData() : notApplicable()) : ok(sru.ratePct),
+      sru_taux_cible: sru.targetPct === null ? notApplicable() : ok(sru.targetPct),
+      sru_lls: sru.lls === null ? (applicable ? noData() : notApplicable()) : ok(sru.lls),
+      sru_rp_estimees: sru.rp
+        ? estimate(sru.rp.value, sru.rp.low, sru.rp.high)
+        : applicable
+          ? noData()
+          : notApplicable(),
+      sru_lls_manquants: sru.missing
+        ? estimate(sru.missing.value, sru.missing.low, sru.missing.high)
+        : applicable
+          ? noData()
+          : notApplicable(),
+      sru_objectif_triennal: sru.objective
+        ? estimate(sru.objective.value, sru.objective.low, sru.objective.high)
+        : notApplicable(),
+      sru_prelevement: sru.levyEur === null ? notApplicable() : ok(sru.levyEur),
+      qpv_nombre: ok(qpv.codes.length),
+      qpv_part_surface: ok(qpv.areaSharePct),
+      qpv_population: qpv.population
+        ? qpv.population.estimate
+          ? estimate(qpv.population.value, qpv.population.low, qpv.population.high)
+          : ok(qpv.population.value)
+        : noData(),
+      ...transitValues(
+        cov,
+        nearestStopDistanceM(samples.centroid, prepared.stops, rapid),
+        stopsInside,
+        population
+      ),
+      logement_vacance: housing.vacancyPct,
+      logement_proprietaires: housing.ownersPct,
+      revenu_median: housing.medianIncomeEur,
+      taux_pauvrete: housing.povertyPct
+    };
+    const evidence = deriveTags(
+      {
+        kind: 'commune',
+        sru: {
+          value: {
+            status: sru.status,
+            ratePct: sru.ratePct,
+            targetPct: sru.targetPct,
+            period: sruByCode.get(code)?.period ?? ''
+          },
+          ...input.sru.ref
+        },
+        qpv: qpvGeometryRef
+          ? {
+              value: {
+                count: qpv.codes.length,
+                areaSharePct: qpv.areaSharePct,
+                generation: qpv.generations.join(', ') || undefined
+              },
+              ...qpvGeometryRef
+            }
+          : undefined,
+        transit: {
+          value: {
+            populationSharePct: cov.populationSharePct,
+            areaSharePct: cov.areaSharePct,
+            stopsInside,
+            params
+          },
+          ...transitRef
+        },
+        povertyPct: { value: numberOf(housing.povertyPct), ...input.insee.incomeRef },
+        vacancyPct: { value: numberOf(housing.vacancyPct), ...input.insee.housingRef }
+      },
+      options.tagThresholds
+    );
+    return {
+      code,
+      nom,
+      sruStatus: sru.status,
+      qpvCodes: qpv.codes,
+      values: complete(values),
+      profile: { code, nom, kind: 'commune', evidence }
+    };
+  });
+
+  const qpv: QpvIndicators[] = input.qpv.features.map((f, k) => {
+    const p = f.properties;
+    const samples = prepared.qpv[k] as TerritorySamples;
+    const cov = computeCoverage(samples, prepared.stops, params);
+    const stopsInside = prepared.stops.filter((s) =>
+      pointInGeometry([s.lon, s.lat], f.geometry)
+    ).length;
+    const values: Partial<Record<IndicatorId, IndicatorValue>> = {
+      surface_ha: ok(p.areaHa),
+      qpv_population: p.population === null ? noData() : ok(p.population),
+      ...transitValues(
+        cov,
+        nearestStopDistanceM(samples.centroid, prepared.stops, rapid),
+        stopsInside,
+        p.population
+      )
+    };
+    const evidence = deriveTags(
+      {
+        kind: 'qpv',
+        qpv: {
+          value: { count: 1, areaSharePct: null, generation: p.generation },
+          ...p.geometryRef
+        },
+        transit: {
+          value: {
+            populationSharePct: cov.populationSharePct,
+            areaSharePct: cov.areaSharePct,
+            stopsInside,
+            params
+          },
+          ...transitRef
+        }
+      },
+      options.tagThresholds
+    );
+    return {
+      code: p.code,
+      nom: p.nom,
+      communes: p.communes,
+      values: complete(values),
+      profile: { code: p.code, nom: p.nom, kind: 'qpv', evidence }
+    };
+  });
+
+  const rules = options.sruRules;
+  const near = [...rules.nearTarget]
+    .sort((a, b) => a.maxGapPoints - b.maxGapPoints)
+    .map(
+      (r) => `${formatPercent(r.catchUpPct, 0)} à moins de ${r.maxGapPoints} points du taux cible`
+    )
+    .join(', ');
+  const catchUpNote = `Estimation : ${formatPercent(rules.generalCatchUpPct, 0)} des LLS manquants par période de ${rules.periodYears} ans (${near}) selon CCH L302-8 (loi 3DS) ; hors contrat de mixité sociale. Pas l'objectif notifié par le préfet.`;
+  const refs: DefinitionRefs = {
+    communes: communesRef,
+    population: populationRef,
+    sru: input.sru.ref,
+    qpvGeometry: qpvGeometryRef,
+    qpvPopulation: qpvPopulationRef,
+    stops: stopsRef,
+    grid: gridRef,
+    housing: input.insee.housingRef,
+    income: input.insee.incomeRef
+  };
+  return {
+    file: {
+      epci: input.epci,
+      params,
+      definitions: buildDefinitions(refs, params, catchUpNote),
+      communes,
+      qpv
+    },
+    diagnostics
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Contracts of the parameter files of `data/parameters/`: rates, radii and thresholds kept as data
+ * so that the indicators code carries no legal or policy literal.
+ */
+import { z } from 'zod';
+
+/** `data/parameters/sru-rules.json`: triennial catch-up rules of CCH L302-8 (3DS law). */
+export const sruRulesSchema = z.object({
+  version: z.literal(1),
+  /** Legal text the rates come from. */
+  source: z.string().min(1),
+  url: z.url(),
+  /** Length of an SRU period, in years (triennial). */
+  periodYears: z.number().int().positive(),
+  /** Half-width of the rounding of the published SRU rate, in percent points (0.05 for 0.1-point rounding). */
+  publishedRateRoundingPoints: z.number().nonnegative(),
+  /** Share of the missing LLS to produce per period, general rule, in percent. */
+  generalCatchUpPct: z.number().positive().max(100),
+  /** Modulation for communes close to their target: applies when gap (points) < maxGapPoints; first match wins after sorting by maxGapPoints. */
+  nearTarget: z.array(
+    z.object({
+      maxGapPoints: z.number().positive(),
+      catchUpPct: z.number().positive().max(100)
+    })
+  ),
+  /** Reduced rates for communes newly subject, by rank of the period since they became subject (1 = first). */
+  newlySubject: z.array(
+    z.object({
+      period: z.number().int().positive(),
+      catchUpPct: z.number().positive().max(100)
+    })
+  ),
+  notes: z.string()
+});
+export type SruRules = z.infer<typeof sruRulesSchema>;
+
+/** `data/parameters/coverage.json`: default walking radii and the sampling of territories. */
+export const coverageDefaultsSchema = z.object({
+  version: z.literal(1),
+  radiusTramM: z.number().positive(),
+  radiusChronoM: z.number().positive(),
+  radiusBusM: z.number().positive(),
+  sampling: z.object({
+    /** Samples aimed at per territory: step = sqrt(area / targetSamples), clamped. */
+    targetSamples: z.number().int().positive(),
+    minStepM: z.number().positive(),
+    maxStepM: z.number().positive()
+  }),
+  notes: z.string()
+});
+export type CoverageDefaults = z.infer<typeof coverageDefaultsSchema>;
+export type SamplingParams = CoverageDefaults['sampling'];
+
+/** `data/parameters/tags.json`: thresholds of the territory tags (project choices, not official). */
+export const tagThresholdsSchema = z.object({
+  version: z.literal(1),
+  /** SRU gap (points below target) at which `sru_deficitaire` reaches strength 1. */
+  sruDeficitFullStrengthPoints: z.number().positive(),
+  /** SRU margin (points above target) at which `sru_conforme` reaches strength 1. */
+  sruConformeFullStrengthPoints: z.number().positive(),
+  /** Share of the commune's area inside a QPV (%) at which `qpv` reaches strength 1. */
+  qpvFullStrengthAreaSharePct: z.number().positive(),
+  /** `desserte_tc_forte` from this share (%) of population within walking distance of a stop. */
+  transitStrongMinPopulationSharePct: z.number().min(0).max(100),
+  /** `desserte_tc_faible` below this share (%). */
+  transitWeakMaxPopulationSharePct: z.number().min(0).max(100),
+  povertyHighMinPct: z.number().positive(),
+  povertyFullStrengthPct: z.number().positive(),
+  vacancyHighMinPct: z.number().positive(),
+  vacancyFullStrengthPct: z.number().positive(),
+  notes: z.string()
+});
+export type TagThresholds = z.infer<typeof tagThresholdsSchema>;
