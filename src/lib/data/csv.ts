@@ -1,0 +1,87 @@
+/**
+ * CSV reading shared by the source parsers: papaparse with `dynamicTyping: false` (INSEE codes stay
+ * strings), header checks, field-count checks, then a zod schema per row. Every error names the
+ * file, the line and the field.
+ */
+import Papa from 'papaparse';
+import type { z } from 'zod';
+import { SourceFormatError } from './errors';
+
+export interface CsvTable {
+  header: string[];
+  /** Data rows keyed by header name; `line` is the 1-based line in the file (header = 1). */
+  rows: { line: number; values: Record<string, string> }[];
+}
+
+/** Parse CSV text into rows keyed by column name, checking that `requiredColumns` exist. */
+export function readCsvTable(
+  text: string,
+  options: { file: string; delimiter: ';' | ','; requiredColumns: readonly string[] }
+): CsvTable {
+  const { file, delimiter, requiredColumns } = options;
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (clean.trim() === '') throw new SourceFormatError(file, 'file is empty');
+  const parsed = Papa.parse<string[]>(clean, {
+    delimiter,
+    header: false,
+    dynamicTyping: false,
+    skipEmptyLines: true
+  });
+  const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
+  if (quoteError) {
+    throw new SourceFormatError(file, `unbalanced quotes (${quoteError.message})`, {
+      line: (quoteError.row ?? 0) + 1
+    });
+  }
+  const [header, ...data] = parsed.data;
+  if (!header) throw new SourceFormatError(file, 'no header line');
+  const names = header.map((h) => h.trim());
+  for (const column of requiredColumns) {
+    if (!names.includes(column)) {
+      throw new SourceFormatError(file, `missing column "${column}" in the header`, {
+        line: 1,
+        field: column
+      });
+    }
+  }
+  const rows = data.map((cells, i) => {
+    // skipEmptyLines drops blank lines, so the line number is exact only without blank lines
+    // inside the data, which official files do not have.
+    const line = i + 2;
+    if (cells.length !== names.length) {
+      throw new SourceFormatError(
+        file,
+        `expected ${names.length} fields, found ${cells.length} (truncated or shifted row)`,
+        { line }
+      );
+    }
+    const values: Record<string, string> = {};
+    names.forEach((name, j) => {
+      values[name] = cells[j] ?? '';
+    });
+    return { line, values };
+  });
+  return { header: names, rows };
+}
+
+/** Validate every row with `schema`; the first invalid row throws, naming its line and field. */
+export function validateRows<S extends z.ZodType>(
+  table: CsvTable,
+  schema: S,
+  file: string
+): { line: number; row: z.infer<S> }[] {
+  return table.rows.map(({ line, values }) => {
+    const result = schema.safeParse(values);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const field = issue?.path[0];
+      const value = typeof field === 'string' ? values[field] : undefined;
+      throw new SourceFormatError(
+        file,
+        `${issue?.message ?? 'invalid row'}${value !== undefined ? ` (got "${value}")` : ''}`,
+        { line, ...(typeof field === 'string' ? { field } : {}) }
+      );
+    }
+    return { line, row: result.data };
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * Error raised when a source file is missing, truncated or malformed. The message always names
+ * the file, then the line (CSV, 1-based, header = line 1) or feature (GeoJSON, 0-based index),
+ * then the field, so a broken download can be located without a debugger.
+ */
+export class SourceFormatError extends Error {
+  readonly file: string;
+  readonly line: number | null;
+  readonly feature: number | null;
+  readonly field: string | null;
+  /** The message without its location prefix. */
+  readonly detail: string;
+
+  constructor(
+    file: string,
+    detail: string,
+    where: { line?: number; feature?: number; field?: string } = {}
+  ) {
+    const parts = [file];
+    if (where.line !== undefined) parts.push(`line ${where.line}`);
+    if (where.feature !== undefined) parts.push(`feature ${where.feature}`);
+    if (where.field !== undefined) parts.push(`field "${where.field}"`);
+    super(`${parts.join(', ')}: ${detail}`);
+    this.name = 'SourceFormatError';
+    this.file = file;
+    this.line = where.line ?? null;
+    this.feature = where.feature ?? null;
+    this.field = where.field ?? null;
+    this.detail = detail;
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Parser of the INSEE « Base du comparateur de territoires » CSV (`;`, `s` = statistical secrecy,
+ * decimal dot in census columns and decimal comma in income columns). Census columns are prefixed
+ * with the census year (P22_…) and income columns suffixed with the Filosofi year (MED21): the
+ * years are read from the header, so another vintage parses without code change.
+ */
+import { readCsvTable, validateRows } from './csv';
+import { SourceFormatError } from './errors';
+import { inseeRawRowSchema, type InseeRawRow } from '../schemas/sources/insee';
+
+export interface InseeTable {
+  rows: (InseeRawRow & { line: number })[];
+  /** Census year, e.g. 2022 (from P22_POP). */
+  censusYear: number;
+  /** Filosofi year, e.g. 2021 (from MED21). */
+  incomeYear: number;
+}
+
+const CENSUS = {
+  population: 'POP',
+  logements: 'LOG',
+  residencesPrincipales: 'RP',
+  logementsVacants: 'LOGVAC',
+  proprietaires: 'RP_PROP'
+} as const;
+const INCOME = { revenuMedianEur: 'MED', tauxPauvretePct: 'TP60' } as const;
+
+export function parseInseeComparateur(text: string, file: string): InseeTable {
+  const table = readCsvTable(text, { file, delimiter: ';', requiredColumns: ['CODGEO'] });
+  const census = table.header.map((h) => /^P(\d{2})_POP$/.exec(h)?.[1]).find(Boolean);
+  const income = table.header.map((h) => /^MED(\d{2})$/.exec(h)?.[1]).find(Boolean);
+  if (!census) {
+    throw new SourceFormatError(file, 'missing census column like "P22_POP"', {
+      line: 1,
+      field: 'P22_POP'
+    });
+  }
+  if (!income) {
+    throw new SourceFormatError(file, 'missing income column like "MED21"', {
+      line: 1,
+      field: 'MED21'
+    });
+  }
+  const columns: Record<string, string> = { code: 'CODGEO' };
+  for (const [key, suffix] of Object.entries(CENSUS)) columns[key] = `P${census}_${suffix}`;
+  for (const [key, prefix] of Object.entries(INCOME)) columns[key] = `${prefix}${income}`;
+  for (const col of Object.values(columns)) {
+    if (!table.header.includes(col)) {
+      throw new SourceFormatError(file, `missing column "${col}" in the header`, {
+        line: 1,
+        field: col
+      });
+    }
+  }
+  const renamed = {
+    header: Object.keys(columns),
+    rows: table.rows.map(({ line, values }) => {
+      const out: Record<string, string> = {};
+      for (const [key, col] of Object.entries(columns)) out[key] = values[col] ?? '';
+      return { line, values: out };
+    })
+  };
+  let validated;
+  try {
+    validated = validateRows(renamed, inseeRawRowSchema, file);
+  } catch (e) {
+    if (e instanceof SourceFormatError && e.field !== null && columns[e.field] !== undefined) {
+      throw new SourceFormatError(file, e.detail, {
+        ...(e.line !== null ? { line: e.line } : {}),
+        field: columns[e.field]
+      });
+    }
+    throw e;
+  }
+  return {
+    rows: validated.map(({ line, row }) => ({ ...row, line })),
+    censusYear: 2000 + Number(census),
+    incomeYear: 2000 + Number(income)
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * Parser of « Communes et inventaire SRU » (DGALN/DHUP, data.gouv.fr): Windows-1252 bytes, `;`
+ * separator, French decimals, dated column names (`Nombre_lls_ Inventaire_au_01_01_2024` — with a
+ * space inside). The dates in the column names give the inventory date and the triennial period, so
+ * another edition of the file parses without code change.
+ */
+import { readCsvTable, validateRows } from './csv';
+import { SourceFormatError } from './errors';
+import { sruRawRowSchema, type SruRawRow } from '../schemas/sources/sru';
+
+export interface SruTable {
+  rows: (SruRawRow & { line: number })[];
+  /** ISO date of the LLS inventory, from the column name (e.g. 2024-01-01). */
+  inventoryDate: string;
+  /** Triennial period of the target rate, from the column name (e.g. 2023-2025). */
+  period: string;
+  /** Lines where a recoverable quirk was read (e.g. « 38;62% »), for the report. */
+  warnings: string[];
+}
+
+/** Windows-1252 characters of bytes 0x80–0x9F (where it differs from ISO-8859-1); 0 = unassigned. */
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152,
+  0, 0x017d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161,
+  0x203a, 0x0153, 0, 0x017e, 0x0178
+];
+
+/**
+ * Decode the official bytes (Windows-1252; « € » is byte 0x80). Node 20's
+ * `TextDecoder('windows-1252')` decodes as ISO-8859-1 (0x80 → U+0080), so the C1 range is mapped
+ * again here to the Windows-1252 characters, as the WHATWG Encoding standard defines them.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const text = new TextDecoder('windows-1252').decode(bytes);
+  return text.replace(/[\u0080-\u009f]/g, (c) => {
+    const mapped = CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? 0;
+    return mapped === 0 ? c : String.fromCharCode(mapped);
+  });
+}
+
+const FIXED = {
+  code: 'Code_INSEE_commune',
+  epci: 'Code_SIREN_EPCI',
+  nom: 'Nom_commune',
+  deficitaire: 'commune_deficitaire',
+  carencee: 'Commune_carencée'
+} as const;
+
+const DATE = String.raw`(\d{2})_(\d{2})_(\d{4})`;
+const PATTERNS = {
+  population: new RegExp(`^Population_municipale_${DATE}$`),
+  subject: new RegExp(`^Commune_sru_au_${DATE}$`),
+  lls: new RegExp(`^Nombre_lls_\\s*Inventaire_au_${DATE}$`, 'i'),
+  ratePct: new RegExp(`^Taux_SRU_au_${DATE}$`),
+  exemptee: /^Commune_exemptée_(\d{4})_(\d{4})$/,
+  targetPct: /^Taux_cible_commune_(\d{4})_(\d{4})$/,
+  levyEur: /^Prélèvement_net_(\d{4})/
+} as const;
+
+type Key = keyof typeof FIXED | keyof typeof PATTERNS;
+
+/** Parse the SRU CSV text (already decoded). Throws a SourceFormatError naming file/line/field. */
+export function parseSruCsv(text: string, file: string): SruTable {
+  const table = readCsvTable(text, {
+    file,
+    delimiter: ';',
+    requiredColumns: Object.values(FIXED)
+  });
+  const columns = { ...FIXED } as Record<Key, string>;
+  for (const [key, re] of Object.entries(PATTERNS) as [keyof typeof PATTERNS, RegExp][]) {
+    // Several dated columns may match (Commune_sru_au_01_01_2025 and …_2024): take the latest.
+    const matches = table.header.filter((h) => re.test(h)).sort(byDateDesc(re));
+    const found = matches[0];
+    if (found === undefined) {
+      throw new SourceFormatError(file, `missing column matching ${re} in the header`, {
+        line: 1,
+        field: key
+      });
+    }
+    columns[key] = found;
+  }
+  const inventoryDate = isoFromColumn(columns.lls, PATTERNS.lls);
+  const periodMatch = PATTERNS.targetPct.exec(columns.targetPct);
+  const period = periodMatch ? `${periodMatch[1]}-${periodMatch[2]}` : '';
+
+  const warnings: string[] = [];
+  const renamed = {
+    header: Object.keys(columns),
+    rows: table.rows.map(({ line, values }) => {
+      const out: Record<string, string> = {};
+      for (const [key, col] of Object.entries(columns)) out[key] = values[col] ?? '';
+      if (/;/.test(out.ratePct ?? '')) {
+        warnings.push(`line ${line}: rate "${out.ratePct}" read with ";" as the decimal comma`);
+      }
+      return { line, values: out };
+    })
+  };
+  let validated;
+  try {
+    validated = validateRows(renamed, sruRawRowSchema, file);
+  } catch (e) {
+    // Name the real column, not the internal key.
+    if (e instanceof SourceFormatError && e.field !== null && e.field in columns) {
+      const real = columns[e.field as Key];
+      throw new SourceFormatError(file, e.detail, {
+        ...(e.line !== null ? { line: e.line } : {}),
+        field: real
+      });
+    }
+    throw e;
+  }
+  return {
+    rows: validated.map(({ line, row }) => ({ ...row, line })),
+    inventoryDate,
+    period,
+    warnings
+  };
+}
+
+function isoFromColumn(column: string, re: RegExp): string {
+  const m = re.exec(column);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : '';
+}
+
+function byDateDesc(re: RegExp) {
+  const key = (h: string) => {
+    const m = re.exec(h);
+    if (!m) return '';
+    // dd_mm_yyyy → yyyymmdd; yyyy_yyyy stays as is.
+    return m.length >= 4 ? `${m[3]}${m[2]}${m[1]}` : `${m[1]}${m[2] ?? ''}`;
+  };
+  return (a: string, b: string) => key(b).localeCompare(key(a));
+}

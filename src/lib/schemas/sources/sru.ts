@@ -1,0 +1,33 @@
+/**
+ * Raw row of « Communes et inventaire SRU » (DGALN/DHUP), after its dated column names were mapped
+ * to stable keys by `src/lib/data/sru.ts` (e.g. `Nombre_lls_ Inventaire_au_01_01_2024` → `lls`).
+ */
+import { z } from 'zod';
+import { inseeCodeSchema } from '../common';
+import {
+  flag01,
+  frenchEurosCell,
+  frenchPercentCell,
+  intCell,
+  sruCountCell,
+  sruRateCell
+} from './fields';
+
+export const sruRawRowSchema = z.object({
+  code: inseeCodeSchema,
+  nom: z.string().min(1, 'empty name'),
+  /** SIREN of the EPCI the commune belongs to in the file's vintage. */
+  epci: z.string(),
+  population: intCell,
+  subject: flag01,
+  /** null when the file writes « Pas d'inventaire » or « NC ». */
+  lls: sruCountCell,
+  /** null when the file writes « Pas d'inventaire », « Hors SRU » or a bound « >25% ». */
+  ratePct: sruRateCell,
+  deficitaire: flag01,
+  carencee: flag01,
+  exemptee: flag01,
+  targetPct: frenchPercentCell,
+  levyEur: frenchEurosCell
+});
+export type SruRawRow = z.infer<typeof sruRawRowSchema>;
