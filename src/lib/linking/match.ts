@@ -1,0 +1,116 @@
+/**
+ * Whether a workshop item applies to a territory, how strongly, and why (pure).
+ *
+ * Semantics of an item's tags (documented for planners in `data/README.md`):
+ * - `tous`: the item concerns every territory; it matches everywhere with score 0 and ranks last.
+ * - condition `any` (default): the item applies where at least one of its tags holds; its score is
+ *   the strongest `strength` among the tags that hold.
+ * - condition `all`: the item applies only where every tag holds; its score is the weakest strength.
+ * Framing lines (`intro`) are not propositions: they never match.
+ */
+import type { SourceRef } from '$lib/schemas/common';
+import type { TagEvidence, TerritoryKind, TerritoryProfile, TerritoryTag } from '$lib/schemas/tags';
+import type { WorkshopItem } from '$lib/schemas/workshop';
+
+export interface ItemMatch {
+  /** 0 (weak) to 1 (strong): strength of the condition in this territory; 0 for `tous` items. */
+  score: number;
+  /** True for a `tous` item (shown everywhere, after the targeted items). */
+  universal: boolean;
+  /** Evidence of the tags that hold, strongest first (empty for `tous`). */
+  evidence: TagEvidence[];
+  /** French sentence: « Affiché car la commune est déficitaire SRU (14,3 % de LLS …) ». */
+  explanation: string;
+  /** Source id and vintage of each figure the explanation cites, without repeats. */
+  sources: SourceRef[];
+}
+
+const SUBJECT: Record<TerritoryKind, string> = {
+  commune: 'la commune',
+  qpv: 'le quartier'
+};
+
+export const UNIVERSAL_EXPLANATION =
+  'Affiché pour tous les territoires : la proposition ne vise pas un type de territoire en particulier.';
+
+/** « a », « a et b », « a, b et c ». */
+export function joinFrench(parts: string[]): string {
+  if (parts.length <= 1) return parts[0] ?? '';
+  return `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}`;
+}
+
+/** « Affiché car la commune <reason 1> et <reason 2> ». */
+export function explain(kind: TerritoryKind, evidence: TagEvidence[]): string {
+  return `Affiché car ${SUBJECT[kind]} ${joinFrench(evidence.map((e) => e.reason.trim()))}`;
+}
+
+/** Strongest evidence per tag (a profile should hold one per tag; this tolerates repeats). */
+export function evidenceByTag(profile: TerritoryProfile): Map<TerritoryTag, TagEvidence> {
+  const map = new Map<TerritoryTag, TagEvidence>();
+  for (const e of profile.evidence) {
+    const known = map.get(e.tag);
+    if (!known || e.strength > known.strength) map.set(e.tag, e);
+  }
+  return map;
+}
+
+function uniqueSources(evidence: TagEvidence[]): SourceRef[] {
+  const seen = new Set<string>();
+  const out: SourceRef[] = [];
+  for (const e of evidence) {
+    const key = `${e.source}|${e.vintage}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push({ source: e.source, vintage: e.vintage });
+    }
+  }
+  return out;
+}
+
+/**
+ * Matches one item against one territory. Returns null when the item does not apply.
+ * `byTag` may be passed to avoid rebuilding the tag index for every item of the same profile.
+ */
+export function matchItem(
+  item: WorkshopItem,
+  profile: TerritoryProfile,
+  byTag: Map<TerritoryTag, TagEvidence> = evidenceByTag(profile)
+): ItemMatch | null {
+  if (item.kind === 'intro' || item.tags.length === 0) return null;
+  if (item.tags.includes('tous')) {
+    return {
+      score: 0,
+      universal: true,
+      evidence: [],
+      explanation: UNIVERSAL_EXPLANATION,
+      sources: []
+    };
+  }
+  const held: TagEvidence[] = [];
+  for (const tag of item.tags) {
+    if (tag === 'tous') continue;
+    const e = byTag.get(tag);
+    if (e) held.push(e);
+  }
+  if (held.length === 0) return null;
+  if (item.condition === 'all' && held.length < item.tags.length) return null;
+  held.sort((a, b) => b.strength - a.strength);
+  const strengths = held.map((e) => e.strength);
+  const score = item.condition === 'all' ? Math.min(...strengths) : Math.max(...strengths);
+  return {
+    score,
+    universal: false,
+    evidence: held,
+    explanation: explain(profile.kind, held),
+    sources: uniqueSources(held)
+  };
+}
+
+/**
+ * Ranking order of two matches: targeted before `tous`, then higher score, then more tags holding.
+ * Returns 0 on a tie so that callers can fall back to the workshop order.
+ */
+export function compareMatches(a: ItemMatch, b: ItemMatch): number {
+  if (a.universal !== b.universal) return a.universal ? 1 : -1;
+  return b.score - a.score || b.evidence.length - a.evidence.length;
+}
