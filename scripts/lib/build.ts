@@ -3,9 +3,16 @@
  * URL or npm package), calling pure build functions and filling the outputs, the report and the
  * coverage gaps. `buildOutputs` works in memory; `writeOutputs` (./write.ts) writes atomically.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { parseFeatureCollection } from '../../src/lib/data/geojson';
 import { parseInseeComparateur } from '../../src/lib/data/insee';
+import {
+  parseQpv2024List,
+  parseQpvCorrespondance,
+  parseQpvPopulation
+} from '../../src/lib/data/qpv';
 import {
   decodeSource,
   loadManifest,
@@ -33,14 +40,19 @@ import type { DecoupageEpci } from '../../src/lib/schemas/sources/decoupage';
 import {
   communeContourFeatureSchema,
   gridCellFeatureSchema,
+  qpv2015FeatureSchema,
+  qpv2024FeatureSchema,
   type CommuneContourFeature
 } from '../../src/lib/schemas/sources/geo';
+import type { Qpv2024ListRow, QpvPopulationRow } from '../../src/lib/schemas/sources/qpv';
 import { buildCommunes } from './communes';
 import type { AreaGeometry } from './geometry';
 import { buildGrid } from './grid';
 import { buildInsee } from './insee';
 import { decoupageLocation, loadEpci, loadFormerCodes } from './members';
+import { buildQpv, type QpvPerimeter } from './qpv';
 import { buildSru } from './sru';
+import { buildTransit, TRANSIT_SOURCE_IDS } from './transit';
 
 /** Bump when the outputs change shape or method: ensure-data then rebuilds. */
 export const PIPELINE_VERSION = 1;
@@ -90,6 +102,8 @@ export interface BuildOptions {
   qpv2024Url?: string | null;
   /** Download timeout, ms. */
   timeoutMs?: number;
+  /** Defaults to `data/qpv-correspondance-2015-2024.csv` of the repo. */
+  qpvCorrespondancePath?: string;
 }
 
 /** State shared by the steps. Steps fill `outputs` and append to `report` and `gaps`. */
@@ -244,8 +258,177 @@ const gridStep: PipelineStep = {
   }
 };
 
+/** The optional 2024 perimeters are tried briefly so that an offline build falls back fast. */
+const QPV2024_TIMEOUT_MS = 5000;
+
+const qpvStep: PipelineStep = {
+  name: 'qpv',
+  async run(ctx) {
+    const listEntry = ctx.source('qpv-2024-liste');
+    const listSrc = await ctx.tryRead(listEntry.id);
+    let list2024: Qpv2024ListRow[] = [];
+    if ('missing' in listSrc) ctx.diag(`${listEntry.id}.unavailable`, [listSrc.missing]);
+    else {
+      list2024 = parseQpv2024List(decodeSource(listEntry, listSrc.bytes), listSrc.location);
+      ctx.report.datasets.push({
+        dataset: listEntry.id,
+        read: list2024.length,
+        kept: list2024.filter((r) => ctx.memberCodes.includes(r.insee_com)).length
+      });
+    }
+    const corrPath =
+      ctx.options.qpvCorrespondancePath ??
+      resolve(REPO_ROOT, 'data/qpv-correspondance-2015-2024.csv');
+    const correspondance = parseQpvCorrespondance(readFileSync(corrPath, 'utf8'), corrPath);
+
+    // The official 2024 perimeters replace the 2015 ones as soon as they can be read.
+    const p2024 = ctx.source('qpv-2024-perimetres');
+    const src2024 = await ctx.tryRead(p2024.id, {
+      urlOverride: ctx.options.qpv2024Url ?? null,
+      timeoutMs: ctx.options.timeoutMs ?? QPV2024_TIMEOUT_MS
+    });
+    let perimeters: QpvPerimeter[] = [];
+    let geometryEntry = p2024;
+    let population: QpvPopulationRow[] | null = null;
+    let populationRef = null;
+    if (!('missing' in src2024)) {
+      perimeters = parseFeatureCollection(
+        decodeSource(p2024, src2024.bytes),
+        src2024.location,
+        qpv2024FeatureSchema
+      ).map((f) => ({
+        code: f.properties.code_qp,
+        nom: f.properties.lib_qp,
+        generation: '2024' as const,
+        geometry: f.geometry
+      }));
+    } else {
+      ctx.diag(`${p2024.id}.unavailable`, [`${src2024.missing}: 2015 perimeters used instead`]);
+      geometryEntry = ctx.source('qpv-2015');
+      const src2015 = await ctx.tryRead(geometryEntry.id);
+      if ('missing' in src2015) ctx.diag(`${geometryEntry.id}.unavailable`, [src2015.missing]);
+      else {
+        perimeters = parseFeatureCollection(
+          decodeSource(geometryEntry, src2015.bytes),
+          src2015.location,
+          qpv2015FeatureSchema
+        ).map((f) => ({
+          code: f.properties.CODE_QP,
+          nom: f.properties.NOM_QP,
+          generation: '2015' as const,
+          geometry: f.geometry
+        }));
+      }
+      const popEntry = ctx.source('qpv-population-2018');
+      const popSrc = await ctx.tryRead(popEntry.id);
+      if ('missing' in popSrc) ctx.diag(`${popEntry.id}.unavailable`, [popSrc.missing]);
+      else {
+        population = parseQpvPopulation(decodeSource(popEntry, popSrc.bytes), popSrc.location);
+        populationRef = { source: popEntry.id, vintage: popEntry.vintage };
+      }
+    }
+    const result = buildQpv({
+      perimeters,
+      contours: ctx.contours,
+      memberCodes: ctx.memberCodes,
+      list2024,
+      correspondance,
+      population,
+      geometryRef: { source: geometryEntry.id, vintage: geometryEntry.vintage },
+      populationRef
+    });
+    ctx.outputs.qpv = result.collection;
+    ctx.qpv2024 = result.list2024;
+    ctx.report.datasets.push({ dataset: geometryEntry.id, read: result.read, kept: result.kept });
+    if (population) {
+      ctx.report.datasets.push({
+        dataset: 'qpv-population-2018',
+        read: population.length,
+        kept: result.collection.features.filter((f) => f.properties.population !== null).length
+      });
+    }
+    for (const [key, items] of Object.entries(result.diagnostics)) {
+      ctx.diag(`qpv.${key}`, items);
+    }
+    // Members the 2024 list gives a QPV to, but with no perimeter drawn: « pas de donnée ».
+    const drawn = new Set(
+      result.collection.features.flatMap((f) => [f.properties.code, f.properties.code2024 ?? ''])
+    );
+    const missing = new Set<string>();
+    for (const q of result.list2024) {
+      if (!drawn.has(q.code) && !(q.code2015 !== null && drawn.has(q.code2015))) {
+        ctx.diag('qpv.listedWithoutPerimeter', [
+          ...(ctx.report.diagnostics['qpv.listedWithoutPerimeter'] ?? []),
+          `${q.code} ${q.nom}`
+        ]);
+        q.communes.filter((c) => ctx.memberCodes.includes(c)).forEach((c) => missing.add(c));
+      }
+    }
+    if (missing.size > 0) ctx.report.gaps[geometryEntry.id] = [...missing].sort();
+  }
+};
+
+/** Stops outside the EPCI within this distance of its outline are kept: about twice the largest
+ * default walking radius (tram, 500 m), so a user widening the radius still finds them. */
+export const NEAR_BORDER_M = 1000;
+
+const transitStep: PipelineStep = {
+  name: 'transit',
+  async run(ctx) {
+    const ids = Object.values(TRANSIT_SOURCE_IDS);
+    const uncovered = ids.filter((id) => !ctx.covers(id));
+    if (uncovered.length > 0 || !ctx.outline) {
+      // The network does not serve this EPCI: no data, never « no stop ».
+      for (const id of ids) ctx.report.gaps[id] = [...ctx.memberCodes];
+      return;
+    }
+    const read = async (id: string) => {
+      const entry = ctx.source(id);
+      const src = await ctx.read(id);
+      return { text: decodeSource(entry, src.bytes), location: src.location };
+    };
+    const stops = await read(TRANSIT_SOURCE_IDS.stops);
+    const routes = await read(TRANSIT_SOURCE_IDS.routes);
+    const lines = await read(TRANSIT_SOURCE_IDS.lines);
+    const contours: FeatureCollection<Polygon | MultiPolygon, { code: string }> = {
+      type: 'FeatureCollection',
+      features: ctx.contours.map((c) => ({
+        type: 'Feature',
+        properties: { code: c.properties.code },
+        geometry: c.geometry
+      }))
+    };
+    const epciOutline: Feature<Polygon | MultiPolygon> = {
+      type: 'Feature',
+      properties: {},
+      geometry: ctx.outline
+    };
+    const result = buildTransit({
+      stopsCsv: stops.text,
+      routesCsv: routes.text,
+      linesGeojson: lines.text,
+      files: { stops: stops.location, routes: routes.location, lines: lines.location },
+      contours,
+      epciOutline,
+      nearBorderM: NEAR_BORDER_M
+    });
+    ctx.outputs.transitLines = result.lines;
+    ctx.outputs.transitStops = result.stops;
+    ctx.report.datasets.push(...result.report);
+    for (const [key, items] of Object.entries(result.diagnostics))
+      ctx.diag(`transit.${key}`, items);
+  }
+};
+
 /** The steps, in order; later steps may use what earlier ones put in the context. */
-export const PIPELINE_STEPS: PipelineStep[] = [communesStep, sruStep, inseeStep, gridStep];
+export const PIPELINE_STEPS: PipelineStep[] = [
+  communesStep,
+  sruStep,
+  inseeStep,
+  gridStep,
+  qpvStep,
+  transitStep
+];
 
 /** Build every output in memory (no file is written, except the download cache when online). */
 export async function buildOutputs(
