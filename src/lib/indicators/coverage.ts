@@ -81,14 +81,14 @@ export function computeCoverage(
     const sx = (stop.lon - p.lon0) * p.kx;
     const sy = (stop.lat - p.lat0) * p.ky;
     const target = covered[stop.mode];
-    const { x0, y0, step, nx, ny } = grid;
-    const jStart = Math.max(0, Math.ceil((sy - r - y0) / step - 0.5));
-    const jEnd = Math.min(ny - 1, Math.floor((sy + r - y0) / step - 0.5));
+    const { x0, y0, nx, ny } = grid;
+    const jStart = Math.max(0, Math.ceil((sy - r - y0) / grid.sy - 0.5));
+    const jEnd = Math.min(ny - 1, Math.floor((sy + r - y0) / grid.sy - 0.5));
     for (let j = jStart; j <= jEnd; j++) {
-      const dy = y0 + (j + 0.5) * step - sy;
+      const dy = y0 + (j + 0.5) * grid.sy - sy;
       const half = Math.sqrt(Math.max(0, r * r - dy * dy));
-      const iStart = Math.max(0, Math.ceil((sx - half - x0) / step - 0.5));
-      const iEnd = Math.min(nx - 1, Math.floor((sx + half - x0) / step - 0.5));
+      const iStart = Math.max(0, Math.ceil((sx - half - x0) / grid.sx - 0.5));
+      const iEnd = Math.min(nx - 1, Math.floor((sx + half - x0) / grid.sx - 0.5));
       if (iEnd >= iStart) target.fill(1, j * nx + iStart, j * nx + iEnd + 1);
     }
   }

@@ -5,7 +5,7 @@
  * (metres; scale error < 0.1 % over a commune), then covered by a square grid of step `step`
  * metres. A sample (the centre of a grid cell) belongs to the territory when it lies inside the
  * polygon (even-odd rule, scanline fill, holes and multipolygons handled). Each sample stands for
- * `step²` m² and for the population of the 1 km cell it falls in, pro rata of area (population
+ * `sx × sy` m² (≈ step²) and for the population of the 1 km cell it falls in, pro rata of area (population
  * assumed uniform within a 1 km cell). Shares computed on samples converge to exact area shares
  * as the step shrinks; the error is that of a Riemann sum, about (boundary length × step) / area.
  *
@@ -96,11 +96,16 @@ function ringsArea(rings: Float64Array[]): number {
   return total;
 }
 
-/** A regular grid of sample centres: centre of cell (i, j) is (x0 + (i + ½)·step, y0 + (j + ½)·step). */
+/**
+ * A regular grid of sample centres: centre of cell (i, j) is (x0 + (i + ½)·sx, y0 + (j + ½)·sy).
+ * sx and sy are the chosen step stretched so that whole cells tile the territory's bounding box
+ * (no partial row or column, hence no bias on rectangles aligned with it).
+ */
 export interface SampleGrid {
   x0: number;
   y0: number;
-  step: number;
+  sx: number;
+  sy: number;
   nx: number;
   ny: number;
 }
@@ -114,7 +119,7 @@ export function scanPolygon(
   grid: SampleGrid,
   visit: (rowOffset: number, iStart: number, iEnd: number) => void
 ): void {
-  const { x0, y0, step, nx, ny } = grid;
+  const { x0, y0, sx, sy, nx, ny } = grid;
   const rows: number[][] = [];
   for (const r of rings) {
     for (let k = 0; k + 3 < r.length; k += 2) {
@@ -126,11 +131,11 @@ export function scanPolygon(
       const lo = Math.min(ay, by);
       const hi = Math.max(ay, by);
       // Rows whose centre y satisfies lo <= y < hi (half-open: shared vertices counted once).
-      const jStart = Math.max(0, Math.ceil((lo - y0) / step - 0.5));
-      const jEnd = Math.min(ny - 1, Math.ceil((hi - y0) / step - 0.5) - 1);
+      const jStart = Math.max(0, Math.ceil((lo - y0) / sy - 0.5));
+      const jEnd = Math.min(ny - 1, Math.ceil((hi - y0) / sy - 0.5) - 1);
       const slope = (bx - ax) / (by - ay);
       for (let j = jStart; j <= jEnd; j++) {
-        const yc = y0 + (j + 0.5) * step;
+        const yc = y0 + (j + 0.5) * sy;
         (rows[j] ??= []).push(ax + (yc - ay) * slope);
       }
     }
@@ -140,8 +145,8 @@ export function scanPolygon(
     if (!xs) continue;
     xs.sort((a, b) => a - b);
     for (let k = 0; k + 1 < xs.length; k += 2) {
-      const iStart = Math.max(0, Math.ceil(((xs[k] as number) - x0) / step - 0.5));
-      const iEnd = Math.min(nx, Math.ceil(((xs[k + 1] as number) - x0) / step - 0.5));
+      const iStart = Math.max(0, Math.ceil(((xs[k] as number) - x0) / sx - 0.5));
+      const iEnd = Math.min(nx, Math.ceil(((xs[k + 1] as number) - x0) / sx - 0.5));
       if (iEnd > iStart) visit(j * nx, iStart, iEnd);
     }
   }
@@ -213,13 +218,11 @@ export function sampleTerritory(
   const s = step ?? chooseStep(areaM2, sampling);
   const x0 = (bbox[0] - projection.lon0) * projection.kx;
   const y0 = (bbox[1] - projection.lat0) * projection.ky;
-  const grid: SampleGrid = {
-    x0,
-    y0,
-    step: s,
-    nx: Math.max(1, Math.ceil(((bbox[2] - projection.lon0) * projection.kx - x0) / s)),
-    ny: Math.max(1, Math.ceil(((bbox[3] - projection.lat0) * projection.ky - y0) / s))
-  };
+  const width = (bbox[2] - bbox[0]) * projection.kx;
+  const height = (bbox[3] - bbox[1]) * projection.ky;
+  const nx = Math.max(1, Math.round(width / s));
+  const ny = Math.max(1, Math.round(height / s));
+  const grid: SampleGrid = { x0, y0, nx, ny, sx: width / nx || s, sy: height / ny || s };
   const mask = new Uint8Array(grid.nx * grid.ny);
   fillGeometry(mask, geometry, projection, grid);
 
@@ -241,10 +244,10 @@ export function sampleTerritory(
   for (let k = 0; k < mask.length; k++) count += mask[k] as number;
   const inside = new Uint32Array(count);
   const population = new Float64Array(count);
-  const sampleAreaM2 = s * s;
+  const sampleAreaM2 = grid.sx * grid.sy;
   let n = 0;
-  let sx = 0;
-  let sy = 0;
+  let sumI = 0;
+  let sumJ = 0;
   let popTotal = 0;
   for (let k = 0; k < mask.length; k++) {
     if (mask[k] !== 1) continue;
@@ -252,15 +255,15 @@ export function sampleTerritory(
     const pop = (density[k] as number) * sampleAreaM2;
     population[n] = pop;
     popTotal += pop;
-    sx += (k % grid.nx) + 0.5;
-    sy += Math.floor(k / grid.nx) + 0.5;
+    sumI += (k % grid.nx) + 0.5;
+    sumJ += Math.floor(k / grid.nx) + 0.5;
     n++;
   }
   const centroid: Position =
     n > 0
       ? [
-          projection.lon0 + (x0 + (sx / n) * s) / projection.kx,
-          projection.lat0 + (y0 + (sy / n) * s) / projection.ky
+          projection.lon0 + (x0 + (sumI / n) * grid.sx) / projection.kx,
+          projection.lat0 + (y0 + (sumJ / n) * grid.sy) / projection.ky
         ]
       : [projection.lon0, projection.lat0];
   return {
