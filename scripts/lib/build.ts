@@ -365,6 +365,15 @@ const qpvStep: PipelineStep = {
       }
     }
     if (missing.size > 0) ctx.report.gaps[geometryEntry.id] = [...missing].sort();
+    if (geometryEntry.id === 'qpv-2015') {
+      // Communes whose 2015 QPV has no population in the source: « pas de donnée ».
+      const noPop = new Set(
+        result.collection.features
+          .filter((f) => f.properties.population === null)
+          .flatMap((f) => f.properties.communes.filter((c) => ctx.memberCodes.includes(c)))
+      );
+      if (noPop.size > 0) ctx.report.gaps['qpv-population-2018'] = [...noPop].sort();
+    }
   }
 };
 

@@ -1,0 +1,76 @@
+/**
+ * The CLI run of the pipeline, shared by `npm run data` and `ensure-data`: reads the environment,
+ * builds, writes atomically and returns the printed report.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildOutputs, DEFAULT_EPCI, REPO_ROOT, type PipelineReport } from './build';
+import { writeOutputs, type WrittenFile } from './write';
+
+export function resolveSourcesDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.PLH_SOURCES) return resolve(env.PLH_SOURCES);
+  const fallback = resolve(REPO_ROOT, '..', 'shared', 'sources');
+  return existsSync(fallback) ? fallback : null;
+}
+
+export function formatReport(
+  report: PipelineReport,
+  files: WrittenFile[],
+  totalMs: number
+): string {
+  const lines: string[] = [
+    `EPCI ${report.epci}`,
+    '',
+    'dataset                        read    kept'
+  ];
+  for (const d of report.datasets) {
+    lines.push(
+      `${d.dataset.padEnd(28)} ${String(d.read).padStart(6)}  ${String(d.kept).padStart(6)}`
+    );
+  }
+  const diag = Object.entries(report.diagnostics);
+  if (diag.length > 0) {
+    lines.push('', 'diagnostics:');
+    for (const [key, items] of diag) {
+      const shown = items.slice(0, 12).join('; ');
+      lines.push(`  ${key} (${items.length}): ${shown}${items.length > 12 ? '; …' : ''}`);
+    }
+  }
+  const gaps = Object.entries(report.gaps);
+  lines.push('', gaps.length > 0 ? 'coverage gaps (« pas de donnée »):' : 'coverage gaps: none');
+  for (const [id, codes] of gaps) lines.push(`  ${id}: ${codes.length} member(s)`);
+  lines.push('', 'file                                    bytes      gzip');
+  let raw = 0;
+  let gz = 0;
+  for (const f of files) {
+    raw += f.bytes;
+    gz += f.gzipBytes;
+    lines.push(
+      `${f.path.padEnd(36)} ${String(f.bytes).padStart(9)} ${String(f.gzipBytes).padStart(9)}`
+    );
+  }
+  lines.push(`${'total'.padEnd(36)} ${String(raw).padStart(9)} ${String(gz).padStart(9)}`);
+  lines.push('', `build ${report.durationMs} ms, total ${totalMs} ms`);
+  return lines.join('\n');
+}
+
+/** EPCI asked for by the environment (PLH_EPCI), default Grenoble-Alpes Métropole. */
+export function epciFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PLH_EPCI?.trim() || DEFAULT_EPCI;
+}
+
+export async function runPipeline(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const started = performance.now();
+  const epci = epciFromEnv(env);
+  const sourcesDir = resolveSourcesDir(env);
+  console.log(
+    `Atlas PLH data pipeline: EPCI ${epci}, sources ${sourcesDir ?? '(no mirror: official URLs)'}`
+  );
+  const { outputs, report } = await buildOutputs({
+    sourcesDir,
+    epci,
+    qpv2024Url: env.PLH_QPV2024_URL ?? null
+  });
+  const files = writeOutputs(outputs, REPO_ROOT);
+  console.log(formatReport(report, files, Math.round(performance.now() - started)));
+}
