@@ -37,7 +37,7 @@ function dedupe(bounds: number[]): number[] {
 }
 
 /** Index of the class of `value` (0-based), or -1 when the classification is empty. */
-export function classIndex(value: number, c: Pick<Classification, 'lowerBounds'>): number {
+export function classIndex(value: number, c: { readonly lowerBounds: readonly number[] }): number {
   let index = -1;
   for (let i = 0; i < c.lowerBounds.length; i++) if (value >= c.lowerBounds[i]!) index = i;
   // Values below the first bound (possible with manual breaks) fall in the first class.

@@ -3,7 +3,6 @@
  * (sources use `promoteId: 'code'`), so changing the indicator only sets states and one paint
  * property, never reloads geometry.
  */
-import type { Classification } from './classify';
 import { NO_DATA_COLOR, NOT_APPLICABLE_COLOR } from './palettes';
 import type { IndicatorValue } from '../schemas/indicators';
 
@@ -20,7 +19,7 @@ export type Expression = readonly unknown[];
 /** A `step` expression on a numeric feature-state over the class lower bounds. */
 export function stepExpression(
   stateKey: string,
-  classification: Pick<Classification, 'lowerBounds'>,
+  classification: { readonly lowerBounds: readonly number[] },
   colors: readonly string[]
 ): Expression {
   const [first, ...rest] = classification.lowerBounds;
@@ -35,7 +34,7 @@ export function stepExpression(
  * grey for no data or secrecy (never the colour of a low class).
  */
 export function choroplethFillColor(
-  classification: Pick<Classification, 'lowerBounds'>,
+  classification: { readonly lowerBounds: readonly number[] },
   colors: readonly string[]
 ): Expression {
   return [
@@ -103,7 +102,7 @@ export function outlineColor(base = '#5a5a5a', strong = '#111111'): Expression {
  * (feature-state `count`), 0 in the lightest class.
  */
 export function countFillColor(
-  classification: Pick<Classification, 'lowerBounds'>,
+  classification: { readonly lowerBounds: readonly number[] },
   colors: readonly string[]
 ): Expression {
   return [

@@ -38,7 +38,7 @@ export const DEFAULT_VIEW: Readonly<ViewParams> = Object.freeze({
   classes: 5,
   breaks: [],
   palette: 'bleus',
-  layers: ['qpv', 'lignes', 'noms'],
+  layers: ['qpv', 'lignes', 'noms'] as LayerId[],
   theme: null,
   column: null,
   topic: null,

@@ -1,0 +1,3 @@
+/** Colours of the context layers, shared by the layers and the legend. */
+export const QPV_COLOR = '#b3005f';
+export const STOP_COLORS = { tram: '#1d1d1b', chrono: '#3b3b8f', bus: '#6b6b6b' } as const;
