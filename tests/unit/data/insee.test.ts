@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseInseeComparateur } from '../../../src/lib/data/insee';
+
+const text = readFileSync(
+  join(
+    import.meta.dirname,
+    '../../fixtures/sources/mirror/indicators/logement/insee_base_cc_comparateur_rp2022_metropole_extract.csv'
+  ),
+  'utf8'
+);
+
+describe('parseInseeComparateur', () => {
+  const table = parseInseeComparateur(text, 'insee.csv');
+
+  it('reads the census and income years from the column names', () => {
+    expect(table.censusYear).toBe(2022);
+    expect(table.incomeYear).toBe(2021);
+  });
+
+  it('reads decimal dots, decimal commas and keeps « s » as secret, distinct from 0', () => {
+    expect(table.rows[0]).toEqual({
+      code: '30003',
+      population: 9000,
+      logements: 5000.25,
+      residencesPrincipales: 4000.5,
+      logementsVacants: 399,
+      proprietaires: 2100.125,
+      revenuMedianEur: 21000,
+      tauxPauvretePct: 17.5,
+      line: 2
+    });
+    expect(table.rows[1]).toMatchObject({ revenuMedianEur: 'secret', tauxPauvretePct: 'secret' });
+  });
+
+  it('rejects a non-numeric value, naming the INSEE column', () => {
+    const bad = text.replace(';21000;', ';vingt;');
+    expect(() => parseInseeComparateur(bad, 'insee.csv')).toThrow(
+      'insee.csv, line 2, field "MED21": expected a number or "s" (secret) (got "vingt")'
+    );
+  });
+
+  it('rejects a file without the housing columns', () => {
+    const bad = text.replace('P22_LOGVAC', 'P22_VAC');
+    expect(() => parseInseeComparateur(bad, 'insee.csv')).toThrow(
+      'insee.csv, line 1, field "P22_LOGVAC": missing column "P22_LOGVAC" in the header'
+    );
+  });
+});
