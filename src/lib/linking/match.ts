@@ -7,13 +7,21 @@
  *   the strongest `strength` among the tags that hold.
  * - condition `all`: the item applies only where every tag holds; its score is the weakest strength.
  * Framing lines (`intro`) are not propositions: they never match.
+ *
+ * Ranking score: a tag's strength times its weight (`TAG_RANK_WEIGHTS`, 1 unless listed). Broad
+ * membership tags hold at full strength for whole groups of communes (every commune subject to SRU,
+ * every commune without a QPV) and say nothing about intensity, so they count as weak matches:
+ * a large SRU deficit outranks « est soumise à la loi SRU ».
  */
 import type { SourceRef } from '$lib/schemas/common';
 import type { TagEvidence, TerritoryKind, TerritoryProfile, TerritoryTag } from '$lib/schemas/tags';
 import type { WorkshopItem } from '$lib/schemas/workshop';
 
 export interface ItemMatch {
-  /** 0 (weak) to 1 (strong): strength of the condition in this territory; 0 for `tous` items. */
+  /**
+   * 0 (weak) to 1 (strong): how strongly the condition holds here (tag strength × rank weight);
+   * 0 for `tous` items.
+   */
   score: number;
   /** True for a `tous` item (shown everywhere, after the targeted items). */
   universal: boolean;
@@ -23,6 +31,18 @@ export interface ItemMatch {
   explanation: string;
   /** Source id and vintage of each figure the explanation cites, without repeats. */
   sources: SourceRef[];
+}
+
+/** Weight of a tag's strength in the ranking score (1 when absent). */
+export const TAG_RANK_WEIGHTS: Partial<Record<TerritoryTag, number>> = {
+  sru_soumise: 0.25,
+  non_soumise_sru: 0.25,
+  sans_qpv: 0.25
+};
+
+/** Ranking score of one piece of evidence, 0..1. */
+export function rankScore(e: TagEvidence): number {
+  return e.strength * (TAG_RANK_WEIGHTS[e.tag] ?? 1);
 }
 
 const SUBJECT: Record<TerritoryKind, string> = {
@@ -94,8 +114,8 @@ export function matchItem(
   }
   if (held.length === 0) return null;
   if (item.condition === 'all' && held.length < item.tags.length) return null;
-  held.sort((a, b) => b.strength - a.strength);
-  const strengths = held.map((e) => e.strength);
+  held.sort((a, b) => rankScore(b) - rankScore(a));
+  const strengths = held.map(rankScore);
   const score = item.condition === 'all' ? Math.min(...strengths) : Math.max(...strengths);
   return {
     score,

@@ -93,6 +93,19 @@ describe('matchItem', () => {
     });
   });
 
+  it('ranks a broad membership tag (SRU subject, no QPV) below a real deficit', () => {
+    const p = profile('99004', [
+      evidence('sru_soumise', 1, 'est soumise à la loi SRU'),
+      evidence('sru_deficitaire', 0.4),
+      evidence('sans_qpv', 1)
+    ]);
+    expect(matchItem(item('T1-AC-05', ['sru_soumise']), p)?.score).toBe(0.25);
+    expect(matchItem(item('T2-ID-01', ['sans_qpv', 'sru_deficitaire']), p)).toMatchObject({
+      score: 0.4,
+      evidence: [{ tag: 'sru_deficitaire' }, { tag: 'sans_qpv' }]
+    });
+  });
+
   it('uses the strongest evidence when a profile repeats a tag', () => {
     const p = profile('99003', [evidence('qpv', 0.1), evidence('qpv', 0.9)]);
     expect(matchItem(item('T4-PB-02', ['qpv']), p)?.score).toBe(0.9);
