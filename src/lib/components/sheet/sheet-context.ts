@@ -1,0 +1,25 @@
+/**
+ * What every figure of a sheet needs besides its value: the indicator definitions (label, unit,
+ * method, sources, vintage) and the titles of the sources for the links to `/sources#id`.
+ */
+import type { IndicatorDefinition, IndicatorId } from '../../schemas/indicators';
+import type { SourceEntry } from '../../schemas/sources-manifest';
+
+export interface SheetRefs {
+  definitions: Partial<Record<IndicatorId, IndicatorDefinition>>;
+  /** Source id → short title shown in the citation. */
+  sourceTitles: Record<string, string>;
+  /** Source id → vintage of the dataset, for figures that carry no vintage of their own. */
+  sourceVintages: Record<string, string>;
+}
+
+export function makeSheetRefs(
+  definitions: readonly IndicatorDefinition[],
+  sources: readonly SourceEntry[]
+): SheetRefs {
+  return {
+    definitions: Object.fromEntries(definitions.map((d) => [d.id, d])),
+    sourceTitles: Object.fromEntries(sources.map((s) => [s.id, s.title])),
+    sourceVintages: Object.fromEntries(sources.map((s) => [s.id, s.vintage]))
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * QPV sheet, prerendered for every QPV of the indicators file (and every perimeter drawn). The load
+ * runs at build time and keeps only this QPV's figures.
+ */
+import { error } from '@sveltejs/kit';
+import { readFileSync } from 'node:fs';
+import { loadData, loadSources, parseJson, validateData } from '$lib/data/app-data';
+import { readIndicatorsAtBuild } from '$lib/components/sheet/prerender-entries';
+import { loadSheetWorkshop } from '$lib/components/sheet/sheet-workshop';
+import { qpvCollectionSchema } from '$lib/schemas/outputs';
+import type { EntryGenerator, PageServerLoad } from './$types';
+
+export const entries: EntryGenerator = () => {
+  const codes = new Set(readIndicatorsAtBuild().qpv.map((q) => q.code));
+  const file = 'static/geo/qpv.geojson';
+  const qpv = validateData(file, qpvCollectionSchema, parseJson(file, readFileSync(file, 'utf8')));
+  for (const f of qpv.features) codes.add(f.properties.code);
+  return [...codes].sort().map((code) => ({ code }));
+};
+
+export const load: PageServerLoad = async ({ params, fetch }) => {
+  const [indicators, qpv] = await Promise.all([
+    loadData(fetch, 'indicators'),
+    loadData(fetch, 'qpv')
+  ]);
+  const entry = indicators.qpv.find((q) => q.code === params.code) ?? null;
+  const properties =
+    qpv.features.find((f) => f.properties.code === params.code)?.properties ?? null;
+  if (!entry && !properties) error(404, `QPV ${params.code} absent des données générées`);
+  const communeCodes = entry?.communes ?? properties?.communes ?? [];
+  const communes = indicators.communes
+    .filter((c) => communeCodes.includes(c.code))
+    .map((c) => ({ code: c.code, nom: c.nom }));
+  return {
+    code: params.code,
+    nom: entry?.nom ?? properties?.nom ?? params.code,
+    values: entry?.values ?? {},
+    properties,
+    communes,
+    definitions: indicators.definitions,
+    params: indicators.params,
+    sources: loadSources().sources,
+    workshop: entry
+      ? await loadSheetWorkshop(entry.profile)
+      : { themes: [], error: 'pas d’indicateurs calculés pour ce QPV', rejected: [] }
+  };
+};

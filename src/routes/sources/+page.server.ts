@@ -1,0 +1,19 @@
+/** `/sources`: every dataset of data/sources.json, the indicators' methods, the download format. */
+import { loadData, loadSources, settle } from '$lib/data/app-data';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ fetch }) => {
+  const [indicators, meta] = await Promise.all([
+    settle(loadData(fetch, 'indicators')),
+    settle(loadData(fetch, 'meta'))
+  ]);
+  return {
+    sources: loadSources().sources,
+    definitions: indicators.ok ? indicators.data.definitions : [],
+    params: indicators.ok ? indicators.data.params : null,
+    indicatorsError: indicators.ok ? null : indicators.error,
+    /** Where each dataset was read from in this build (mirror, official URL, npm package). */
+    origins: meta.ok ? meta.data.sources : [],
+    gaps: meta.ok ? meta.data.gaps : {}
+  };
+};
