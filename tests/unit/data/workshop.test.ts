@@ -2,7 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSeed, SeedFormatError } from '../../../scripts/workshop/seed-parser';
-import { fetchWorkshop, parseWorkshopCsv } from '../../../src/lib/data/workshop';
+import {
+  fetchWorkshop,
+  loadBundledWorkshop,
+  parseWorkshopCsv
+} from '../../../src/lib/data/workshop';
 import { WORKSHOP_CSV_FIELDS, type WorkshopItem } from '../../../src/lib/schemas/workshop';
 
 const fixtures = resolve(import.meta.dirname, '../../fixtures/workshop');
@@ -237,6 +241,12 @@ describe('the curated base data/workshop/propositions.csv', () => {
   it('loads without a single rejected row', () => {
     expect(errors).toEqual([]);
     expect(items.length).toBeGreaterThan(0);
+  });
+
+  it('is the same file the app bundles', async () => {
+    const bundled = await loadBundledWorkshop();
+    expect(bundled.errors).toEqual([]);
+    expect(bundled.items).toEqual(items);
   });
 
   it('tags every bullet and sub-bullet', () => {
