@@ -66,9 +66,16 @@ export function roundGeometry(
   return { type: 'MultiPolygon', coordinates: polys };
 }
 
-/** Self-intersection points of a geometry (Turf `kinks`). */
+/** Self-intersection points of each polygon of a geometry (Turf `kinks`), summed. */
 export function countKinks(geometry: AreaGeometry): number {
-  return kinks({ type: 'Feature', properties: {}, geometry }).features.length;
+  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  return polys.reduce(
+    (n, coordinates) =>
+      n +
+      kinks({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates } })
+        .features.length,
+    0
+  );
 }
 
 export interface CheckedGeometry {
@@ -77,26 +84,41 @@ export interface CheckedGeometry {
   repaired: string | null;
 }
 
+function parts(geometry: AreaGeometry): Position[][][] {
+  return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+}
+
+/** Kinks and validity per polygon: Turf flags multipolygon parts touching at a point, which OGC allows. */
+function partsValid(geometry: AreaGeometry): boolean {
+  return parts(geometry).every((coords) => {
+    const f: Feature<Polygon> = {
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'Polygon', coordinates: coords }
+    };
+    return kinks(f).features.length === 0 && booleanValid(f);
+  });
+}
+
 /**
- * Check a geometry with Turf `booleanValid` and `kinks`; a self-intersecting polygon is repaired
- * by splitting it at its kinks (`unkinkPolygon`). Throws, naming `label`, when that is not enough.
+ * Check a geometry with Turf `booleanValid` and `kinks` (polygon by polygon); a self-intersecting
+ * polygon is repaired by splitting it at its kinks (`unkinkPolygon`). Throws, naming `label`, when
+ * that is not enough.
  */
 export function checkGeometry(geometry: AreaGeometry, label: string): CheckedGeometry {
-  const feature: Feature<AreaGeometry> = { type: 'Feature', properties: {}, geometry };
+  if (partsValid(geometry)) return { geometry, repaired: null };
   const k = countKinks(geometry);
-  if (k === 0 && booleanValid(feature)) return { geometry, repaired: null };
-  const parts: Position[][][] = [];
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  for (const coords of polygons) {
+  const pieces: Position[][][] = [];
+  for (const coords of parts(geometry)) {
     for (const piece of unkinkPolygon(turfPolygon(coords)).features) {
-      parts.push(piece.geometry.coordinates);
+      pieces.push(piece.geometry.coordinates);
     }
   }
   const fixed: AreaGeometry =
-    parts.length === 1 && parts[0]
-      ? { type: 'Polygon', coordinates: parts[0] }
-      : { type: 'MultiPolygon', coordinates: parts };
-  if (countKinks(fixed) > 0 || !booleanValid({ ...feature, geometry: fixed })) {
+    pieces.length === 1 && pieces[0]
+      ? { type: 'Polygon', coordinates: pieces[0] }
+      : { type: 'MultiPolygon', coordinates: pieces };
+  if (!partsValid(fixed)) {
     throw new Error(
       `${label}: invalid polygon (${k} self-intersections) that could not be repaired`
     );

@@ -1,0 +1,126 @@
+/**
+ * The full build on the real offline mirror (read in place), skipped when it is absent.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { booleanValid, kinks } from '@turf/turf';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildOutputs,
+  type PipelineOutputs,
+  type PipelineReport
+} from '../../../scripts/lib/build';
+
+const SOURCES = resolve(import.meta.dirname, '../../../../shared/sources');
+const hasMirror = existsSync(SOURCES);
+const offline = (async () => {
+  throw new Error('offline (test)');
+}) as typeof fetch;
+
+describe.skipIf(!hasMirror)('buildOutputs on the mirror: Grenoble-Alpes Métropole', () => {
+  let outputs: PipelineOutputs;
+  let report: PipelineReport;
+  beforeAll(async () => {
+    ({ outputs, report } = await buildOutputs({
+      sourcesDir: SOURCES,
+      epci: '200040715',
+      cacheDir: null,
+      fetchImpl: offline
+    }));
+  });
+
+  it('has the 49 members, each with a valid polygon and a positive area', () => {
+    expect(outputs.communes.features).toHaveLength(49);
+    expect(outputs.meta.epci).toMatchObject({ code: '200040715', communes: 49 });
+    for (const f of outputs.communes.features) {
+      expect(['Polygon', 'MultiPolygon']).toContain(f.geometry.type);
+      expect(kinks(f).features, f.properties.code).toHaveLength(0);
+      if (f.geometry.type === 'Polygon') expect(booleanValid(f), f.properties.code).toBe(true);
+      expect(f.properties.areaKm2).toBeGreaterThan(0);
+    }
+    expect(report.diagnostics['communes-ign.missingGeometry']).toBeUndefined();
+  });
+
+  it('names communes with their article', () => {
+    const names = outputs.communes.features.map((f) => f.properties.nom);
+    expect(names).toContain('La Tronche');
+    expect(names).toContain('Le Pont-de-Claix');
+  });
+
+  it('gives an SRU record to every member and covers the 22 communes subject to SRU', () => {
+    expect(outputs.sru.records).toHaveLength(49);
+    const subject = outputs.sru.records.filter((r) => r.subject);
+    expect(subject).toHaveLength(22);
+    for (const r of subject) {
+      expect(r.inInventory).toBe(true);
+      expect(r.ratePct).not.toBeNull();
+      expect(r.targetPct).not.toBeNull();
+    }
+  });
+
+  it('has no coverage gap for INSEE, the grid or transit', () => {
+    expect(outputs.meta.gaps['insee-comparateur']).toBeUndefined();
+    expect(outputs.meta.gaps['filosofi-carreaux-1km']).toBeUndefined();
+    expect(outputs.meta.gaps['mreso-gtfs']).toBeUndefined();
+    expect(outputs.populationGrid.features.length).toBeGreaterThan(0);
+    expect(outputs.transitStops.features.length).toBeGreaterThan(0);
+  });
+
+  it('draws the 10 QPV of the Métropole (2015 perimeters), all with their 2024 successor', () => {
+    expect(outputs.qpv.features).toHaveLength(10);
+    for (const f of outputs.qpv.features) {
+      expect(f.properties.generation).toBe('2015');
+      expect(f.properties.code2024).toMatch(/^QN038\d\d[MI]$/);
+      expect(f.properties.communes).toHaveLength(1);
+    }
+    expect(outputs.meta.qpv2024).toHaveLength(10);
+    expect(report.diagnostics['qpv.correspondanceMismatch']).toBeUndefined();
+    expect(report.diagnostics['qpv.populationRowsUnmatched']).toBeUndefined();
+  });
+
+  it('lists the sources used, the mirror ones with their location', () => {
+    for (const s of outputs.meta.sources) {
+      if (s.origin === 'mirror') expect(existsSync(s.location)).toBe(true);
+    }
+  });
+});
+
+describe.skipIf(!hasMirror)('buildOutputs on the mirror: CA du Pays Voironnais', () => {
+  let outputs: PipelineOutputs;
+  beforeAll(async () => {
+    ({ outputs } = await buildOutputs({
+      sourcesDir: SOURCES,
+      epci: '243800984',
+      cacheDir: null,
+      fetchImpl: offline
+    }));
+  });
+
+  it('builds with the members of decoupage-administratif, each with a polygon', () => {
+    expect(outputs.meta.epci).toMatchObject({ code: '243800984', communes: 31 });
+    expect(outputs.communes.features).toHaveLength(31);
+    expect(outputs.communes.features.map((f) => f.properties.code)).toContain('38563');
+  });
+
+  it('records transit, INSEE and the grid as gaps for every member, never as zeros', () => {
+    const members = outputs.communes.features.map((f) => f.properties.code).sort();
+    for (const id of [
+      'mreso-gtfs',
+      'mreso-routes',
+      'mreso-lignes-geo',
+      'insee-comparateur',
+      'filosofi-carreaux-1km'
+    ]) {
+      expect([...(outputs.meta.gaps[id] ?? [])].sort(), id).toEqual(members);
+    }
+    expect(outputs.insee.records.every((r) => r.population === null)).toBe(true);
+    expect(outputs.populationGrid.features).toEqual([]);
+  });
+
+  it('still has real SRU records for its subject communes', () => {
+    expect(outputs.sru.records.find((r) => r.code === '38563')).toMatchObject({
+      subject: true,
+      inInventory: true
+    });
+  });
+});
