@@ -41,7 +41,7 @@ function fakeFetch(body: Uint8Array | null, calls: string[]): typeof fetch {
   return (async (input: string | URL | Request) => {
     calls.push(String(input));
     if (body === null) throw new Error('getaddrinfo ENOTFOUND');
-    return new Response(body);
+    return new Response(Buffer.from(body));
   }) as typeof fetch;
 }
 
