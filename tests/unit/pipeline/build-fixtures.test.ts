@@ -212,6 +212,48 @@ describe('buildOutputs on the fixture mirror (second EPCI)', () => {
   });
 });
 
+describe('buildOutputs with the official 2024 QPV perimeters in the mirror', () => {
+  it('uses them instead of the 2015 ones, with no code change', async () => {
+    const mirror = join(tmp, 'mirror-2024');
+    cpSync(MIRROR, mirror, { recursive: true });
+    const ring = [
+      [2.11, 40.01],
+      [2.13, 40.01],
+      [2.13, 40.03],
+      [2.11, 40.03],
+      [2.11, 40.01]
+    ];
+    writeFileSync(
+      join(mirror, 'geo/QP2024_France_Hexagonale_Outre_Mer_WGS84.geojson'),
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { code_qp: 'QN03002N', lib_qp: 'Quartier Neuf', insee_com: '30133' },
+            geometry: { type: 'Polygon', coordinates: [ring] }
+          }
+        ]
+      })
+    );
+    const { outputs, report } = await build(mirror);
+    expect(outputs.qpv.features.map((f) => f.properties)).toEqual([
+      expect.objectContaining({
+        code: 'QN03002N',
+        generation: '2024',
+        communes: ['30133'],
+        code2024: 'QN03002N',
+        population: null,
+        geometryRef: expect.objectContaining({ source: 'qpv-2024-perimetres' })
+      })
+    ]);
+    expect(outputs.meta.sources.map((s) => s.id)).toContain('qpv-2024-perimetres');
+    expect(report.diagnostics['qpv-2024-perimetres.unavailable']).toBeUndefined();
+    // QN03001M has no 2024 perimeter in this file: its commune is a gap, not « no QPV ».
+    expect(outputs.meta.gaps['qpv-2024-perimetres']).toEqual(['30003']);
+  });
+});
+
 describe('buildOutputs errors', () => {
   it('rejects an unknown EPCI code', async () => {
     await expect(build(MIRROR, '999999999')).rejects.toThrow(
