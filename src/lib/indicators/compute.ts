@@ -75,12 +75,20 @@ export interface IndicatorsDiagnostics {
   qpvUnused: string[];
 }
 
+/** Radius-independent work, done once and reused when the user changes the radii. */
 export interface PreparedTerritories {
   communes: TerritorySamples[];
   qpv: TerritorySamples[];
   qpvBboxes: BBox[];
   stops: StopPoint[];
+  /** Stops inside each QPV perimeter (point-in-polygon). */
+  qpvStopsInside: number[];
+  /** Distance (m) from each commune / QPV centroid to the nearest tram or Chrono stop. */
+  communeRapidDistanceM: (number | null)[];
+  qpvRapidDistanceM: (number | null)[];
 }
+
+const RAPID = ['tram', 'chrono'] as const;
 
 /** Source ids of the datasets whose vintage is not carried by the outputs themselves. */
 export const SOURCE_IDS = {
@@ -104,16 +112,36 @@ export function prepareTerritories(
   sampling: SamplingParams
 ): PreparedTerritories {
   const cells = gridCells(input.grid);
+  const communes = input.communes.features.map((f) => sampleTerritory(f.geometry, cells, sampling));
+  const qpv = input.qpv.features.map((f) => sampleTerritory(f.geometry, cells, sampling));
+  const qpvBboxes = input.qpv.features.map((f) => bboxOf(f.geometry));
+  const stops: StopPoint[] = input.transitStops.features.map((f) => ({
+    id: f.properties.id,
+    mode: f.properties.mode,
+    lon: f.geometry.coordinates[0],
+    lat: f.geometry.coordinates[1]
+  }));
+  const qpvStopsInside = input.qpv.features.map((f, k) => {
+    const b = qpvBboxes[k] as BBox;
+    // Bounding-box reject first: perimeters have many vertices.
+    return stops.filter(
+      (s) =>
+        s.lon >= b[0] &&
+        s.lon <= b[2] &&
+        s.lat >= b[1] &&
+        s.lat <= b[3] &&
+        pointInGeometry([s.lon, s.lat], f.geometry)
+    ).length;
+  });
+  const rapid = stops.filter((s) => s.mode !== 'bus');
   return {
-    communes: input.communes.features.map((f) => sampleTerritory(f.geometry, cells, sampling)),
-    qpv: input.qpv.features.map((f) => sampleTerritory(f.geometry, cells, sampling)),
-    qpvBboxes: input.qpv.features.map((f) => bboxOf(f.geometry)),
-    stops: input.transitStops.features.map((f) => ({
-      id: f.properties.id,
-      mode: f.properties.mode,
-      lon: f.geometry.coordinates[0],
-      lat: f.geometry.coordinates[1]
-    }))
+    communes,
+    qpv,
+    qpvBboxes,
+    stops,
+    qpvStopsInside,
+    communeRapidDistanceM: communes.map((t) => nearestStopDistanceM(t.centroid, rapid, RAPID)),
+    qpvRapidDistanceM: qpv.map((t) => nearestStopDistanceM(t.centroid, rapid, RAPID))
   };
 }
 
@@ -223,7 +251,6 @@ export function computeIndicators(
     const c = s.properties.commune;
     if (c) stopsByCommune.set(c, (stopsByCommune.get(c) ?? 0) + 1);
   }
-  const rapid = ['tram', 'chrono'] as const;
 
   const communes: CommuneIndicators[] = input.communes.features.map((f, k) => {
     const { code, nom, population, areaKm2 } = f.properties;
@@ -266,12 +293,7 @@ export function computeIndicators(
           ? estimate(qpv.population.value, qpv.population.low, qpv.population.high)
           : ok(qpv.population.value)
         : noData(),
-      ...transitValues(
-        cov,
-        nearestStopDistanceM(samples.centroid, prepared.stops, rapid),
-        stopsInside,
-        population
-      ),
+      ...transitValues(cov, prepared.communeRapidDistanceM[k] ?? null, stopsInside, population),
       logement_vacance: housing.vacancyPct,
       logement_proprietaires: housing.ownersPct,
       revenu_median: housing.medianIncomeEur,
@@ -333,12 +355,7 @@ export function computeIndicators(
     const values: Partial<Record<IndicatorId, IndicatorValue>> = {
       surface_ha: ok(p.areaHa),
       qpv_population: p.population === null ? noData() : ok(p.population),
-      ...transitValues(
-        cov,
-        nearestStopDistanceM(samples.centroid, prepared.stops, rapid),
-        stopsInside,
-        p.population
-      )
+      ...transitValues(cov, prepared.qpvRapidDistanceM[k] ?? null, stopsInside, p.population)
     };
     const evidence = deriveTags(
       {

@@ -14,7 +14,7 @@
  */
 import type { CoverageParams } from '$lib/schemas/indicators';
 import type { TransitMode } from '$lib/schemas/outputs';
-import { haversineM, type Position, type TerritorySamples } from './sampling';
+import { haversineM, scratchBytes, type Position, type TerritorySamples } from './sampling';
 
 export interface StopPoint {
   id: string;
@@ -58,10 +58,12 @@ export function computeCoverage(
 ): CoverageResult {
   const { grid, projection: p, bbox } = samples;
   const size = grid.nx * grid.ny;
+  // One scratch buffer, three planes (tram, chrono, bus), cleared by scratchBytes.
+  const planes = scratchBytes(3 * size);
   const covered: Record<TransitMode, Uint8Array> = {
-    tram: new Uint8Array(size),
-    chrono: new Uint8Array(size),
-    bus: new Uint8Array(size)
+    tram: planes.subarray(0, size),
+    chrono: planes.subarray(size, 2 * size),
+    bus: planes.subarray(2 * size, 3 * size)
   };
   let stopsNearby = 0;
   for (const stop of stops) {

