@@ -1,0 +1,261 @@
+/**
+ * Meeting mode, pure helpers: the territory sequence of the URL, keyboard navigation, and the
+ * content of one slide (three key figures with their source, the top workshop problems and
+ * actions with their « why »). No DOM, no map.
+ */
+import { itemsForTerritory, type LinkedItem } from '$lib/linking/items-for-territory';
+import { formatIndicatorValue } from '$lib/map/indicator-format';
+import { inseeCodeSchema } from '$lib/schemas/common';
+import type {
+  IndicatorDefinition,
+  IndicatorId,
+  IndicatorsFile,
+  IndicatorValue
+} from '$lib/schemas/indicators';
+import type { WorkshopItem } from '$lib/schemas/workshop';
+
+/** QPV codes as the pipeline writes them (2015 « QP038012 », 2024 « QN03801M »). */
+const QPV_CODE = /^Q[PN]\d{6}[A-Z]?$|^Q[PN]\d{5}[A-Z]$/;
+
+/** The URL parameter holding the sequence: `/presentation?territoires=38185,38111`. */
+export const TERRITORIES_PARAM = 'territoires';
+
+export interface ParsedSequence {
+  /** Valid codes in order, duplicates kept once (first position). */
+  codes: string[];
+  /** Tokens that are neither an INSEE code nor a QPV code. */
+  invalid: string[];
+}
+
+/** Reads `38185, 38111 ,QP038012` → codes; blank tokens are ignored. */
+export function parseTerritories(param: string | null): ParsedSequence {
+  const codes: string[] = [];
+  const invalid: string[] = [];
+  for (const raw of (param ?? '').split(',')) {
+    const token = raw.trim().toUpperCase();
+    if (token === '') continue;
+    if (inseeCodeSchema.safeParse(token).success || QPV_CODE.test(token)) {
+      if (!codes.includes(token)) codes.push(token);
+    } else invalid.push(raw.trim());
+  }
+  return { codes, invalid };
+}
+
+/** Builds the query string value (commas kept readable). */
+export function formatTerritories(codes: readonly string[]): string {
+  return codes.join(',');
+}
+
+/**
+ * Next slide index for a key of a keyboard or a presenter clicker (clickers send PageDown /
+ * PageUp, sometimes arrows). Returns null for keys that do not navigate.
+ */
+export function navigate(index: number, count: number, key: string, shift = false): number | null {
+  if (count === 0) return null;
+  const last = count - 1;
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowDown':
+    case 'PageDown':
+      return Math.min(last, index + 1);
+    case ' ':
+    case 'Spacebar':
+      return shift ? Math.max(0, index - 1) : Math.min(last, index + 1);
+    case 'ArrowLeft':
+    case 'ArrowUp':
+    case 'PageUp':
+    case 'Backspace':
+      return Math.max(0, index - 1);
+    case 'Home':
+      return 0;
+    case 'End':
+      return last;
+    default:
+      return null;
+  }
+}
+
+/** Moves one element of a list up (-1) or down (+1); a no-op at the ends. */
+export function move<T>(list: readonly T[], index: number, delta: -1 | 1): T[] {
+  const to = index + delta;
+  const out = [...list];
+  if (index < 0 || index >= list.length || to < 0 || to >= list.length) return out;
+  const [item] = out.splice(index, 1);
+  if (item !== undefined) out.splice(to, 0, item);
+  return out;
+}
+
+export interface SlideFigure {
+  id: IndicatorId;
+  label: string;
+  /** Formatted value, « 25,1 % », or « non concernée » / « pas de donnée » in words. */
+  value: string;
+  /** Extra line, e.g. the SRU target. */
+  detail: string | null;
+  estimate: boolean;
+  sources: string[];
+  vintage: string;
+}
+
+export interface SlideItem {
+  id: string;
+  text: string;
+  /** The bullet a sub-bullet belongs to. */
+  parentText: string | null;
+  /** « Affiché car … »: why the item is shown for this territory. */
+  why: string;
+  universal: boolean;
+}
+
+export interface SlideData {
+  code: string;
+  kind: 'commune' | 'qpv';
+  nom: string;
+  subtitle: string;
+  /** Commune codes to frame on the map (the commune, or the communes of a QPV). */
+  focus: string[];
+  figures: SlideFigure[];
+  problems: SlideItem[];
+  actions: SlideItem[];
+}
+
+/** Key figures of a slide, in order; the first ones available are used. */
+const COMMUNE_FIGURES: readonly IndicatorId[] = [
+  'sru_taux_lls',
+  'qpv_nombre',
+  'tc_couverture_population'
+];
+const QPV_FIGURES: readonly IndicatorId[] = [
+  'qpv_population',
+  'tc_couverture_population',
+  'tc_distance_tram_chrono',
+  'population'
+];
+
+const SRU_STATUS_TEXT: Record<string, string> = {
+  carencee: 'commune carencée',
+  deficitaire: 'commune déficitaire',
+  conforme: 'objectif atteint',
+  exemptee: 'commune exemptée',
+  non_soumise: 'commune non soumise à la loi SRU'
+};
+
+function figure(
+  id: IndicatorId,
+  values: Partial<Record<IndicatorId, IndicatorValue>>,
+  defs: ReadonlyMap<IndicatorId, IndicatorDefinition>,
+  detail: string | null = null
+): SlideFigure | null {
+  const def = defs.get(id);
+  if (!def) return null;
+  const v = values[id];
+  return {
+    id,
+    label: def.label,
+    value: formatIndicatorValue(v, def),
+    detail,
+    estimate: v?.estimate ?? false,
+    sources: def.sources,
+    vintage: def.vintage
+  };
+}
+
+function toSlideItem(l: LinkedItem): SlideItem {
+  return {
+    id: l.item.id,
+    text: l.item.text,
+    parentText: l.parent?.text ?? null,
+    why: l.explanation,
+    universal: l.universal
+  };
+}
+
+/**
+ * Top items of a column over all themes: the targeted ones by decreasing score first (the
+ * ranking of the linking layer), then items for every territory only if too few are targeted.
+ */
+function top(linked: LinkedItem[], n: number): SlideItem[] {
+  const sorted = [...linked].sort(
+    (a, b) => Number(a.universal) - Number(b.universal) || b.score - a.score
+  );
+  return sorted.slice(0, n).map(toSlideItem);
+}
+
+/**
+ * Content of every possible slide, keyed by code: each commune and each QPV of the indicators
+ * file. `perColumn`: how many problems and actions a slide shows; `qpvGeneration`: QPV code →
+ * generation of its perimeter (« 2015 »), stated on the slide.
+ */
+export function buildSlides(
+  indicators: IndicatorsFile,
+  items: readonly WorkshopItem[],
+  options: { perColumn?: number; qpvGeneration?: ReadonlyMap<string, string> } = {}
+): Map<string, SlideData> {
+  const perColumn = options.perColumn ?? 2;
+  const defs = new Map(indicators.definitions.map((d) => [d.id, d]));
+  const names = new Map(indicators.communes.map((c) => [c.code, c.nom]));
+  const slides = new Map<string, SlideData>();
+  const linkedOf = (profile: Parameters<typeof itemsForTerritory>[0]) => {
+    const linked = itemsForTerritory(profile, items);
+    const cols = linked.themes.flatMap((t) => t.columns);
+    return {
+      problems: top(
+        cols.filter((c) => c.column === 'probleme').flatMap((c) => c.items),
+        perColumn
+      ),
+      actions: top(
+        cols.filter((c) => c.column === 'action').flatMap((c) => c.items),
+        perColumn
+      )
+    };
+  };
+  for (const c of indicators.communes) {
+    const target = c.values.sru_taux_cible;
+    const sruDetail =
+      c.sruStatus === 'non_soumise'
+        ? SRU_STATUS_TEXT.non_soumise
+        : `${SRU_STATUS_TEXT[c.sruStatus] ?? c.sruStatus}${
+            target?.status === 'ok' && target.value !== null
+              ? ` · cible ${formatIndicatorValue(target, { unit: '%', decimals: 0 })}`
+              : ''
+          }`;
+    const figures = COMMUNE_FIGURES.map((id) =>
+      figure(id, c.values, defs, id === 'sru_taux_lls' ? (sruDetail ?? null) : null)
+    ).filter((f): f is SlideFigure => f !== null);
+    const pop = c.values.population;
+    slides.set(c.code, {
+      code: c.code,
+      kind: 'commune',
+      nom: c.nom,
+      subtitle:
+        pop?.status === 'ok' && pop.value !== null
+          ? `Commune · ${formatIndicatorValue(pop, defs.get('population') ?? { unit: 'hab.', decimals: 0 })}`
+          : 'Commune',
+      focus: [c.code],
+      figures,
+      ...linkedOf(c.profile)
+    });
+  }
+  for (const q of indicators.qpv) {
+    const ok = QPV_FIGURES.filter((id) => q.values[id]?.status === 'ok');
+    const rest = QPV_FIGURES.filter((id) => !ok.includes(id));
+    const figures = [...ok, ...rest]
+      .slice(0, 3)
+      .map((id) => figure(id, q.values, defs))
+      .filter((f): f is SlideFigure => f !== null);
+    slides.set(q.code, {
+      code: q.code,
+      kind: 'qpv',
+      nom: q.nom,
+      subtitle: `Quartier prioritaire${
+        options.qpvGeneration?.has(q.code)
+          ? ` (périmètre ${options.qpvGeneration.get(q.code)})`
+          : ''
+      } · ${q.communes.map((x) => names.get(x) ?? x).join(', ')}`,
+      focus: [...q.communes],
+      figures,
+      ...linkedOf(q.profile)
+    });
+  }
+  return slides;
+}

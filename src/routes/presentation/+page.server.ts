@@ -1,0 +1,22 @@
+/**
+ * Meeting mode: every possible slide (each commune and QPV) is prepared at build time, so the
+ * page needs no data fetch to show a territory and keeps working offline once cached.
+ */
+import { buildSlides } from '$lib/components/presentation/slides';
+import { loadData } from '$lib/data/app-data';
+import { loadBundledWorkshop } from '$lib/data/workshop';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ fetch }) => {
+  const [indicators, qpv, workshop] = await Promise.all([
+    loadData(fetch, 'indicators'),
+    loadData(fetch, 'qpv'),
+    loadBundledWorkshop()
+  ]);
+  const generation = new Map(qpv.features.map((f) => [f.properties.code, f.properties.generation]));
+  const slides = buildSlides(indicators, workshop.items, { qpvGeneration: generation });
+  return {
+    slides: Object.fromEntries(slides),
+    territories: [...slides.values()].map((s) => ({ code: s.code, nom: s.nom, kind: s.kind }))
+  };
+};
