@@ -12,7 +12,7 @@ let loading: Promise<MapLibreModule> | null = null;
 export function loadMapLibre(): Promise<MapLibreModule> {
   loading ??= Promise.all([
     import('maplibre-gl'),
-    import('maplibre-gl/dist/maplibre-gl-worker.mjs?url'),
+    import('maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url'),
     import('maplibre-gl/dist/maplibre-gl.css')
   ]).then(([ml, worker]) => {
     ml.setWorkerUrl(worker.default);

@@ -1,0 +1,55 @@
+/**
+ * State of the map explorer (`/`): the view parameters that live in the URL, plus the hovered
+ * territory and the last announcement for screen readers, which do not. One instance per page.
+ */
+import {
+  DEFAULT_VIEW,
+  LAYER_IDS,
+  decodeView,
+  encodeView,
+  type LayerId,
+  type ViewParams
+} from '../map/url-state';
+
+export class ExplorerState {
+  view = $state<ViewParams>({ ...DEFAULT_VIEW, layers: [...DEFAULT_VIEW.layers] });
+  /** Commune under the pointer or keyboard focus (map or table). */
+  hovered = $state<string | null>(null);
+  /** Text of the `aria-live` region. */
+  announcement = $state('');
+
+  /** The query string of the current view (without « ? »), defaults left out. */
+  readonly query = $derived(encodeView(this.view).toString());
+
+  /** Restores the view from a query string (a reload or a shared link). */
+  load(search: string | URLSearchParams): void {
+    // A throw-away parser, not state: no reactivity needed.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    this.view = decodeView(typeof search === 'string' ? new URLSearchParams(search) : search);
+  }
+
+  set<K extends keyof ViewParams>(key: K, value: ViewParams[K]): void {
+    this.view[key] = value;
+  }
+
+  hasLayer(id: LayerId): boolean {
+    return this.view.layers.includes(id);
+  }
+
+  toggleLayer(id: LayerId, on: boolean): void {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throw-away set, not state
+    const set = new Set(this.view.layers);
+    if (on) set.add(id);
+    else set.delete(id);
+    this.view.layers = LAYER_IDS.filter((l) => set.has(l));
+  }
+
+  /**
+   * Selects a territory (or clears the selection) and announces it. `describe` gives the French
+   * sentence, e.g. « Échirolles sélectionnée : taux de LLS 36,2 % ».
+   */
+  select(code: string | null, describe: (code: string) => string): void {
+    this.view.selected = code;
+    this.announcement = code ? describe(code) : 'Sélection effacée.';
+  }
+}
