@@ -48,6 +48,7 @@ import type { Qpv2024ListRow, QpvPopulationRow } from '../../src/lib/schemas/sou
 import { buildCommunes } from './communes';
 import type { AreaGeometry } from './geometry';
 import { buildGrid } from './grid';
+import { buildIndicatorsFileWithDiagnostics } from './indicators-step';
 import { buildInsee } from './insee';
 import { decoupageLocation, loadEpci, loadFormerCodes } from './members';
 import { buildQpv, type QpvPerimeter } from './qpv';
@@ -55,7 +56,7 @@ import { buildSru } from './sru';
 import { buildTransit, TRANSIT_SOURCE_IDS } from './transit';
 
 /** Bump when the outputs change shape or method: ensure-data then rebuilds. */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 export const DEFAULT_EPCI = '200040715';
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -389,6 +390,8 @@ const transitStep: PipelineStep = {
     if (uncovered.length > 0 || !ctx.outline) {
       // The network does not serve this EPCI: no data, never « no stop ».
       for (const id of ids) ctx.report.gaps[id] = [...ctx.memberCodes];
+      ctx.outputs.transitLines = { type: 'FeatureCollection', features: [] };
+      ctx.outputs.transitStops = { type: 'FeatureCollection', features: [] };
       return;
     }
     const read = async (id: string) => {
@@ -438,6 +441,41 @@ export const PIPELINE_STEPS: PipelineStep[] = [
   qpvStep,
   transitStep
 ];
+
+/**
+ * Appended step: precomputed indicators (`static/data/indicators.json`) from the pure functions of
+ * `src/lib/indicators/` via `./indicators-step.ts`. Not in PIPELINE_STEPS so that `buildOutputs`
+ * stays fast for the tests that only need the base outputs; `npm run data` appends it.
+ */
+export const indicatorsStep: PipelineStep = {
+  name: 'indicators',
+  run(ctx) {
+    const o = ctx.outputs;
+    if (!o.communes || !o.qpv || !o.transitStops || !o.populationGrid || !o.sru || !o.insee) {
+      throw new Error('indicators step: the base outputs must be built first');
+    }
+    const { file, diagnostics } = buildIndicatorsFileWithDiagnostics({
+      epci: ctx.epci.code,
+      communes: o.communes,
+      qpv: o.qpv,
+      transitStops: o.transitStops,
+      grid: o.populationGrid,
+      sru: o.sru,
+      insee: o.insee
+    });
+    o.indicators = file;
+    ctx.report.datasets.push({
+      dataset: 'indicators',
+      read: o.communes.features.length + o.qpv.features.length,
+      kept: file.communes.length + file.qpv.length
+    });
+    ctx.diag('indicators.sru.unmatched', diagnostics.sru.unmatched);
+    ctx.diag('indicators.sru.unused', diagnostics.sru.unused);
+    ctx.diag('indicators.insee.unmatched', diagnostics.insee.unmatched);
+    ctx.diag('indicators.insee.unused', diagnostics.insee.unused);
+    ctx.diag('indicators.qpvUnused', diagnostics.qpvUnused);
+  }
+};
 
 /** Build every output in memory (no file is written, except the download cache when online). */
 export async function buildOutputs(

@@ -4,7 +4,14 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildOutputs, DEFAULT_EPCI, REPO_ROOT, type PipelineReport } from './build';
+import {
+  buildOutputs,
+  DEFAULT_EPCI,
+  indicatorsStep,
+  PIPELINE_STEPS,
+  REPO_ROOT,
+  type PipelineReport
+} from './build';
 import { writeOutputs, type WrittenFile } from './write';
 
 export function resolveSourcesDir(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -69,7 +76,8 @@ export async function runPipeline(env: NodeJS.ProcessEnv = process.env): Promise
   const { outputs, report } = await buildOutputs({
     sourcesDir,
     epci,
-    qpv2024Url: env.PLH_QPV2024_URL ?? null
+    qpv2024Url: env.PLH_QPV2024_URL ?? null,
+    steps: [...PIPELINE_STEPS, indicatorsStep]
   });
   const files = writeOutputs(outputs, REPO_ROOT);
   console.log(formatReport(report, files, Math.round(performance.now() - started)));

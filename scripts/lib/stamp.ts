@@ -21,9 +21,7 @@ export function rebuildReason(rootDir: string, epci: string): string | null {
   if (stamp.pipelineVersion !== PIPELINE_VERSION) {
     return `outputs were built by pipeline version ${stamp.pipelineVersion}, not ${PIPELINE_VERSION}`;
   }
-  for (const [key, spec] of Object.entries(OUTPUT_FILES)) {
-    // indicators.json is produced only once its step exists.
-    if (key === 'indicators') continue;
+  for (const spec of Object.values(OUTPUT_FILES)) {
     if (!existsSync(join(rootDir, spec.path))) return `${spec.path} is missing`;
   }
   return null;

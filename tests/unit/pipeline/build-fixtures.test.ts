@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildOutputs,
+  indicatorsStep,
+  PIPELINE_STEPS,
   PIPELINE_VERSION,
   type PipelineOutputs,
   type PipelineReport
@@ -177,6 +179,25 @@ describe('buildOutputs on the fixture mirror (second EPCI)', () => {
     expect(ids).not.toContain('mreso-gtfs:mirror');
   });
 
+  let withIndicators: PipelineOutputs;
+  it('runs the appended indicators step on the built outputs', async () => {
+    ({ outputs: withIndicators } = await buildOutputs({
+      sourcesDir: MIRROR,
+      epci: EPCI,
+      manifestPath,
+      cacheDir: null,
+      fetchImpl: offline,
+      qpvCorrespondancePath: CORRESPONDANCE,
+      steps: [...PIPELINE_STEPS, indicatorsStep]
+    }));
+    expect(withIndicators.indicators?.epci).toBe(EPCI);
+    expect(withIndicators.indicators?.communes.map((c) => c.code)).toEqual([
+      '30003',
+      '30133',
+      '30276'
+    ]);
+  });
+
   it('writes every output atomically, with the stamp read by ensure-data', () => {
     const root = join(tmp, 'root');
     expect(rebuildReason(root, EPCI)).toBe(`${STAMP_PATH} is missing`);
@@ -190,6 +211,9 @@ describe('buildOutputs on the fixture mirror (second EPCI)', () => {
       pipelineVersion: PIPELINE_VERSION,
       epci: EPCI
     });
+    // npm run data appends the indicators step: without indicators.json the outputs are stale.
+    expect(rebuildReason(root, EPCI)).toBe(`${OUTPUT_FILES.indicators.path} is missing`);
+    writeOutputs({ ...outputs, indicators: withIndicators.indicators }, root);
     expect(rebuildReason(root, EPCI)).toBeNull();
     expect(rebuildReason(root, '200040715')).toBe(
       `outputs were built for EPCI ${EPCI}, not 200040715`
