@@ -349,9 +349,7 @@ export function computeIndicators(
     const p = f.properties;
     const samples = prepared.qpv[k] as TerritorySamples;
     const cov = computeCoverage(samples, prepared.stops, params);
-    const stopsInside = prepared.stops.filter((s) =>
-      pointInGeometry([s.lon, s.lat], f.geometry)
-    ).length;
+    const stopsInside = prepared.qpvStopsInside[k] ?? 0;
     const values: Partial<Record<IndicatorId, IndicatorValue>> = {
       surface_ha: ok(p.areaHa),
       qpv_population: p.population === null ? noData() : ok(p.population),

@@ -10,7 +10,10 @@ import {
   REPO_ROOT,
   type PipelineOutputs
 } from '../../../scripts/lib/build';
-import { buildIndicatorsFileWithDiagnostics } from '../../../scripts/lib/indicators-step';
+import {
+  buildIndicatorsFileWithDiagnostics,
+  loadIndicatorsOptions
+} from '../../../scripts/lib/indicators-step';
 import { prepareTerritories } from '../../../src/lib/indicators/compute';
 import { computeCoverage } from '../../../src/lib/indicators/coverage';
 import type { IndicatorsFile } from '../../../src/lib/schemas/indicators';
@@ -103,7 +106,7 @@ describe.skipIf(!haveMirror)('indicators on the real Métropole data', () => {
   // share is the most sensitive to the sampling step); the bench compares all 49.
   it('matches the naive coverage within 0.5 point on the smallest communes', () => {
     const params = file.params;
-    const sampling = { targetSamples: 6000, minStepM: 5, maxStepM: 50 };
+    const sampling = loadIndicatorsOptions().sampling;
     const some = [...outputs.communes.features]
       .sort((a, b) => a.properties.areaKm2 - b.properties.areaKm2)
       .slice(0, 4);
