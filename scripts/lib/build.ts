@@ -356,15 +356,14 @@ const qpvStep: PipelineStep = {
       result.collection.features.flatMap((f) => [f.properties.code, f.properties.code2024 ?? ''])
     );
     const missing = new Set<string>();
+    const listedWithoutPerimeter: string[] = [];
     for (const q of result.list2024) {
       if (!drawn.has(q.code) && !(q.code2015 !== null && drawn.has(q.code2015))) {
-        ctx.diag('qpv.listedWithoutPerimeter', [
-          ...(ctx.report.diagnostics['qpv.listedWithoutPerimeter'] ?? []),
-          `${q.code} ${q.nom}`
-        ]);
+        listedWithoutPerimeter.push(`${q.code} ${q.nom}`);
         q.communes.filter((c) => ctx.memberCodes.includes(c)).forEach((c) => missing.add(c));
       }
     }
+    ctx.diag('qpv.listedWithoutPerimeter', listedWithoutPerimeter);
     if (missing.size > 0) ctx.report.gaps[geometryEntry.id] = [...missing].sort();
     if (geometryEntry.id === 'qpv-2015') {
       // Communes whose 2015 QPV has no population in the source: « pas de donnée ».
@@ -501,8 +500,12 @@ export async function buildOutputs(
   };
   const sourcesUsed: BuildMeta['sources'] = [];
   const record = (got: SourceBytes) => {
-    if (!sourcesUsed.some((s) => s.id === got.id && s.location === got.location)) {
-      sourcesUsed.push({ id: got.id, origin: got.origin, location: got.location });
+    // meta.json is published: a mirror file is named by its path inside the mirror, not by a
+    // path of the build machine (error messages keep the full path).
+    const mirrorPath = sourceById(manifest, got.id).mirrorPath;
+    const location = got.origin === 'mirror' && mirrorPath !== null ? mirrorPath : got.location;
+    if (!sourcesUsed.some((s) => s.id === got.id && s.location === location)) {
+      sourcesUsed.push({ id: got.id, origin: got.origin, location });
     }
     return got;
   };

@@ -80,7 +80,10 @@ describe.skipIf(!hasMirror)('buildOutputs on the mirror: Grenoble-Alpes Métropo
 
   it('lists the sources used, the mirror ones with their location', () => {
     for (const s of outputs.meta.sources) {
-      if (s.origin === 'mirror') expect(existsSync(s.location)).toBe(true);
+      if (s.origin === 'mirror') {
+        expect(s.location.startsWith('/'), s.location).toBe(false);
+        expect(existsSync(resolve(SOURCES, s.location)), s.location).toBe(true);
+      }
     }
   });
 });
