@@ -86,6 +86,8 @@ export interface PipelineReport {
   /** Join and geometry diagnostics, keyed `dataset.topic` → items (empty lists are omitted). */
   diagnostics: Record<string, string[]>;
   gaps: Record<string, string[]>;
+  /** Wall time of each step, ms. */
+  stepMs: Record<string, number>;
   durationMs: number;
 }
 
@@ -496,6 +498,7 @@ export async function buildOutputs(
     datasets: [],
     diagnostics: {},
     gaps: {},
+    stepMs: {},
     durationMs: 0
   };
   const sourcesUsed: BuildMeta['sources'] = [];
@@ -536,7 +539,9 @@ export async function buildOutputs(
     }
   };
   for (const step of options.steps ?? PIPELINE_STEPS) {
+    const t = performance.now();
     await step.run(ctx);
+    report.stepMs[step.name] = Math.round(performance.now() - t);
   }
   const o = ctx.outputs;
   const emptyLines: TransitLinesCollection = { type: 'FeatureCollection', features: [] };

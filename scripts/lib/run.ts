@@ -57,7 +57,10 @@ export function formatReport(
     );
   }
   lines.push(`${'total'.padEnd(36)} ${String(raw).padStart(9)} ${String(gz).padStart(9)}`);
-  lines.push('', `build ${report.durationMs} ms, total ${totalMs} ms`);
+  const steps = Object.entries(report.stepMs)
+    .map(([name, ms]) => `${name} ${ms}`)
+    .join(', ');
+  lines.push('', `build ${report.durationMs} ms (${steps}), total ${totalMs} ms`);
   return lines.join('\n');
 }
 
