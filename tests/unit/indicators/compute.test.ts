@@ -83,11 +83,11 @@ describe('computeIndicators on a synthetic EPCI', () => {
     expect(a!.values.qpv_part_surface.value!).toBeCloseTo(6, 0);
     const pop = a!.values.qpv_population;
     expect(pop.estimate).toBe(true);
-    // Apportioned by sampled area: within a sampling step of the exact half.
-    expect(Math.abs(pop.value! - 3500)).toBeLessThan(60);
+    // Apportioned by sampled area: 1 000 × (≈ 37 m step × 400 m) / 16 ha ≈ 90 at worst.
+    expect(Math.abs(pop.value! - 3500)).toBeLessThan(100);
     expect(pop.low).toBe(3000);
     expect(pop.high).toBe(4000);
-    expect(Math.abs(b!.values.qpv_population.value! - 500)).toBeLessThan(60);
+    expect(Math.abs(b!.values.qpv_population.value! - 500)).toBeLessThan(100);
     const q = file.qpv[0]!;
     expect(q.values.tc_couverture_surface.value).toBe(100);
     expect(q.values.sru_taux_lls.status).toBe('not_applicable');
