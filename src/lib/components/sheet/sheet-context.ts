@@ -13,13 +13,22 @@ export interface SheetRefs {
   sourceVintages: Record<string, string>;
 }
 
+/**
+ * Short form of a dataset title for citations: the part before « : », « — » or « ( »
+ * (« Communes et inventaire SRU (édition 2025 v2) » → « Communes et inventaire SRU »).
+ */
+export function shortTitle(title: string): string {
+  const cut = title.split(/\s(?::|—|\()|\s\(/)[0]?.trim();
+  return cut && cut.length > 0 ? cut : title;
+}
+
 export function makeSheetRefs(
   definitions: readonly IndicatorDefinition[],
   sources: readonly SourceEntry[]
 ): SheetRefs {
   return {
     definitions: Object.fromEntries(definitions.map((d) => [d.id, d])),
-    sourceTitles: Object.fromEntries(sources.map((s) => [s.id, s.title])),
+    sourceTitles: Object.fromEntries(sources.map((s) => [s.id, shortTitle(s.title)])),
     sourceVintages: Object.fromEntries(sources.map((s) => [s.id, s.vintage]))
   };
 }

@@ -67,3 +67,19 @@ export function toSheetThemes(linked: TerritoryItems): SheetWorkshopTheme[] {
     }))
     .filter((t) => t.columns.some((c) => c.items.length > 0));
 }
+
+/** The themes keeping only the items that are (or are not) universal, dropping emptied themes. */
+export function splitUniversal(
+  themes: readonly SheetWorkshopTheme[],
+  universal: boolean
+): SheetWorkshopTheme[] {
+  return themes
+    .map((t) => ({
+      ...t,
+      columns: t.columns.map((c) => ({
+        ...c,
+        items: c.items.filter((i) => i.universal === universal)
+      }))
+    }))
+    .filter((t) => t.columns.some((c) => c.items.length > 0));
+}

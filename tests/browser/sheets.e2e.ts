@@ -1,0 +1,264 @@
+/**
+ * Journeys of the territory sheets, the propositions browser, /sources and the CSV download,
+ * on the real generated data of the build (territories are picked from build/data/indicators.json,
+ * not hard-coded).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { indicatorsFileSchema, type IndicatorsFile } from '../../src/lib/schemas/indicators';
+import { test } from './harness';
+
+function indicators(): IndicatorsFile {
+  return indicatorsFileSchema.parse(JSON.parse(readFileSync('build/data/indicators.json', 'utf8')));
+}
+
+/** Waits for a MapLibre canvas inside `selector` that is not blank. */
+async function waitForMapCanvas(page: Page, selector: string): Promise<void> {
+  await page.waitForSelector(`${selector} canvas.maplibregl-canvas`, { timeout: 30_000 });
+  await page.waitForFunction(
+    (sel) => {
+      const canvas = document.querySelector<HTMLCanvasElement>(`${sel} canvas.maplibregl-canvas`);
+      return canvas !== null && canvas.width > 0 && canvas.height > 0;
+    },
+    selector,
+    { timeout: 30_000 }
+  );
+}
+
+test('every commune and every QPV of the indicators file has a prerendered sheet', async () => {
+  const file = indicators();
+  assert.equal(file.communes.length, 49);
+  for (const c of file.communes) {
+    assert.ok(existsSync(`build/commune/${c.code}.html`), `no sheet for commune ${c.code}`);
+  }
+  assert.ok(file.qpv.length > 0, 'no QPV in indicators.json');
+  for (const q of file.qpv) {
+    assert.ok(existsSync(`build/qpv/${q.code}.html`), `no sheet for QPV ${q.code}`);
+  }
+});
+
+test('a déficitaire commune sheet shows its SRU situation, estimates with ranges, sources and why', async ({
+  newPage,
+  baseURL,
+  screenshot
+}) => {
+  const c = indicators().communes.find((x) => x.sruStatus === 'deficitaire');
+  assert.ok(c, 'no déficitaire commune in the data');
+  for (const size of [
+    { width: 1280, height: 800, name: 'commune-1280' },
+    { width: 390, height: 844, name: 'commune-390' }
+  ]) {
+    const { page, context, errors } = await newPage(size);
+    await page.goto(`${baseURL}/commune/${c.code}`);
+    assert.equal((await page.textContent('h1'))?.trim(), c.nom);
+    const sru = page.locator('section[aria-labelledby="sru-title"]');
+    assert.match((await sru.locator('.status-badge').textContent()) ?? '', /déficitaire/);
+    // The missing LLS are an estimate: badge and range.
+    const missing = sru.locator('.figure', { hasText: /manquants/i }).first();
+    assert.match((await missing.textContent()) ?? '', /estimation[\s\S]*entre \d+ et \d+/);
+    // Every figure cites a source with its vintage.
+    const figures = await page.locator('.figure').count();
+    const cited = await page.locator('.figure .cite').count();
+    assert.ok(figures > 10, `only ${figures} figures`);
+    assert.equal(cited, figures, 'a figure has no source');
+    // The workshop block explains why an item is shown, citing the figure.
+    const whys = await page
+      .locator('section[aria-labelledby="workshop-title"] .items .why')
+      .allTextContents();
+    assert.ok(whys.length > 0, 'no targeted workshop item');
+    assert.ok(
+      whys.some((w) => /Affiché car la commune est déficitaire SRU \(\d/.test(w)),
+      'no item shown because the commune is déficitaire'
+    );
+    await waitForMapCanvas(page, '[data-testid="sheet-map"]');
+    await page.waitForTimeout(1500);
+    await screenshot(page, size.name);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('every source link of a sheet points to an entry of /sources', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context } = await newPage();
+  const c = indicators().communes.find((x) => x.qpvCodes.length > 0);
+  assert.ok(c);
+  await page.goto(`${baseURL}/commune/${c.code}`);
+  const hrefs = await page.$$eval('a[href^="/sources#"]', (as) =>
+    as.map((a) => a.getAttribute('href') ?? '')
+  );
+  assert.ok(hrefs.length > 0);
+  await page.goto(`${baseURL}/sources`);
+  for (const id of new Set(hrefs.map((h) => h.slice('/sources#'.length)))) {
+    assert.equal(await page.locator(`[id="${id}"]`).count(), 1, `no #${id} on /sources`);
+  }
+  await context.close();
+});
+
+test('a commune not subject to SRU shows « non soumise », never a 0 % rate', async ({
+  newPage,
+  baseURL
+}) => {
+  const c = indicators().communes.find((x) => x.sruStatus === 'non_soumise');
+  assert.ok(c);
+  const { page, context } = await newPage();
+  await page.goto(`${baseURL}/commune/${c.code}`);
+  const sru = page.locator('section[aria-labelledby="sru-title"]');
+  assert.match((await sru.textContent()) ?? '', /non soumise/);
+  assert.equal(await sru.locator('.figure').count(), 0);
+  await context.close();
+});
+
+test('a commune with QPV lists them with their generation; the link opens the QPV sheet', async ({
+  newPage,
+  baseURL,
+  screenshot
+}) => {
+  const file = indicators();
+  const c = file.communes.find((x) => x.qpvCodes.length > 0);
+  assert.ok(c);
+  const { page, context, errors } = await newPage();
+  await page.goto(`${baseURL}/commune/${c.code}`);
+  const block = page.locator('section[aria-labelledby="qpv-title"]');
+  assert.equal(await block.locator('.qpv-list li').count(), c.qpvCodes.length);
+  assert.match((await block.textContent()) ?? '', /périmètre 2015/);
+  const code = c.qpvCodes[0] ?? '';
+  await Promise.all([
+    page.waitForURL(`**/qpv/${code}`),
+    block.locator(`a[href="/qpv/${code}"]`).click()
+  ]);
+  const q = file.qpv.find((x) => x.code === code);
+  assert.equal((await page.textContent('h1'))?.trim(), q?.nom);
+  assert.match((await page.textContent('.subtitle')) ?? '', /périmètre 2015/);
+  assert.ok((await page.locator('section[aria-labelledby="tc-title"] .figure').count()) > 0);
+  await waitForMapCanvas(page, '[data-testid="sheet-map"]');
+  await page.waitForTimeout(1500);
+  await screenshot(page, 'qpv-1280');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('/donnees/indicateurs.csv is UTF-8 with BOM, one row per commune, required columns', async ({
+  baseURL
+}) => {
+  const res = await fetch(`${baseURL}/donnees/indicateurs.csv`);
+  assert.equal(res.status, 200);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
+  const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n');
+  const header = (lines[0] ?? '').split(';');
+  for (const col of [
+    'code_insee',
+    'nom',
+    'population',
+    'taux_lls',
+    'taux_cible',
+    'lls',
+    'lls_manquants_estimes',
+    'qpv_nombre',
+    'couverture_tc_pct'
+  ]) {
+    assert.ok(header.includes(col), `column ${col} missing`);
+  }
+  const file = indicators();
+  assert.equal(lines.length - 1, file.communes.length);
+  const pop = header.indexOf('population');
+  for (const line of lines.slice(1)) {
+    const cells = line.split(';');
+    const c = file.communes.find((x) => x.code === cells[0]);
+    assert.ok(c, `unknown commune ${cells[0]}`);
+    assert.equal(cells[pop], String(c.values.population?.value));
+  }
+});
+
+test('/propositions filters, searches, highlights an item’s territories and restores from the URL', async ({
+  newPage,
+  baseURL,
+  screenshot
+}) => {
+  for (const size of [
+    { width: 1280, height: 800, name: 'propositions-1280' },
+    { width: 390, height: 844, name: 'propositions-390' }
+  ]) {
+    const { page, context, errors } = await newPage(size);
+    await page.goto(`${baseURL}/propositions`);
+    const items = page.locator('[data-testid="proposition"]');
+    const all = await items.count();
+    assert.ok(all > 50, `only ${all} items`);
+    await page.selectOption('#f-theme', '4');
+    const theme4 = await items.count();
+    assert.ok(theme4 > 0 && theme4 < all);
+    const ids = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    assert.ok(ids.every((id) => id?.startsWith('T4-')));
+    assert.match(
+      (await page.textContent('[role="status"]')) ?? '',
+      new RegExp(`^${theme4} élément`)
+    );
+    // Pick a targeted item (not « tous ») and show where it applies.
+    const targeted = items
+      .filter({ hasNot: page.locator('.chip.tag', { hasText: 'Tous les territoires' }) })
+      .first();
+    const id = await targeted.getAttribute('data-id');
+    await targeted.locator('button').click();
+    const panel = page.locator('[data-testid="item-territories"]');
+    await panel.waitFor();
+    assert.match(page.url(), new RegExp(`theme=4.*element=${id}`));
+    const links = await panel.locator('li a').count();
+    const highlighted = (
+      (await page.getAttribute('[data-testid="propositions-map"]', 'data-highlight')) ?? ''
+    )
+      .split(' ')
+      .filter(Boolean);
+    assert.equal(highlighted.length, await panel.locator('li a[href^="/commune/"]').count());
+    assert.ok(links > 0, `item ${id} applies nowhere`);
+    assert.match((await panel.locator('.why').first().textContent()) ?? '', /^Affiché car/);
+    await waitForMapCanvas(page, '[data-testid="propositions-map"]');
+    await page.waitForTimeout(1500);
+    await screenshot(page, size.name);
+    // Reload: the filters and the chosen item come back.
+    await page.reload();
+    await panel.waitFor();
+    assert.equal(await page.inputValue('#f-theme'), '4');
+    assert.equal(await items.count(), theme4);
+    assert.match((await panel.locator('h2').textContent()) ?? '', new RegExp(id ?? 'x'));
+    // Full-text search ignores accents.
+    await page.fill('#f-q', 'equilibrage');
+    await page.selectOption('#f-theme', '');
+    const found = await items.count();
+    assert.ok(found > 0 && found < all);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('/sources lists every dataset with producer, vintage, licence and the CSV columns', async ({
+  newPage,
+  baseURL,
+  screenshot
+}) => {
+  const manifest = JSON.parse(readFileSync('data/sources.json', 'utf8')) as {
+    sources: { id: string; licence: string }[];
+  };
+  const { page, context, errors } = await newPage();
+  await page.goto(`${baseURL}/sources`);
+  for (const s of manifest.sources) {
+    const entry = page.locator(`[id="${s.id}"]`);
+    assert.equal(await entry.count(), 1, `no entry for ${s.id}`);
+    assert.match((await entry.textContent()) ?? '', /Producteur[\s\S]*Millésime[\s\S]*Licence/);
+  }
+  assert.ok(
+    (await page
+      .locator('#methodes ~ * tbody tr, section[aria-labelledby="methodes"] tbody tr')
+      .count()) > 10
+  );
+  assert.match(
+    (await page.textContent('section[aria-labelledby="telechargement"]')) ?? '',
+    /couverture_tc_pct/
+  );
+  await screenshot(page, 'sources-1280');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
