@@ -33,6 +33,30 @@ sw.addEventListener('activate', (event) => {
   );
 });
 
+// Files the page loaded before this worker controlled it (see `completeOfflineCache`).
+sw.addEventListener('message', (event) => {
+  const data = event.data as { type?: unknown; urls?: unknown } | null;
+  if (data?.type !== 'atlas-plh:cache-urls' || !Array.isArray(data.urls)) return;
+  const urls = data.urls.filter(
+    (u): u is string =>
+      typeof u === 'string' && new URL(u, sw.location.href).origin === sw.location.origin
+  );
+  event.waitUntil(
+    caches.open(CACHE).then(async (cache) => {
+      const results = await Promise.all(
+        urls.map(async (u) => {
+          if (await cache.match(u, { ignoreSearch: true })) return true;
+          return cache.add(u).then(
+            () => true,
+            () => false
+          );
+        })
+      );
+      event.ports[0]?.postMessage({ ok: results.every(Boolean) });
+    })
+  );
+});
+
 sw.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET') return;
