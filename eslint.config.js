@@ -15,7 +15,10 @@ export default ts.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       'no-undef': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+      ]
     }
   },
   {
@@ -29,5 +32,14 @@ export default ts.config(
       }
     }
   },
-  { ignores: ['build/', '.svelte-kit/', 'static/geo/', 'static/data/', 'node_modules/', 'screenshots/'] }
+  {
+    ignores: [
+      'build/',
+      '.svelte-kit/',
+      'static/geo/',
+      'static/data/',
+      'node_modules/',
+      'screenshots/'
+    ]
+  }
 );
