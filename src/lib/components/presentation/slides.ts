@@ -173,11 +173,14 @@ function toSlideItem(l: LinkedItem): SlideItem {
 /**
  * Top items of a column over all themes: the targeted ones by decreasing score first (the
  * ranking of the linking layer), then items for every territory only if too few are targeted.
+ * A bullet with a sub-bullet in the list is left out: the sub-bullet is shown with its parent as
+ * context, and a heading bullet (« … auprès de l'État : ») says little on its own.
  */
 function top(linked: LinkedItem[], n: number): SlideItem[] {
-  const sorted = [...linked].sort(
-    (a, b) => Number(a.universal) - Number(b.universal) || b.score - a.score
-  );
+  const parents = new Set(linked.map((l) => l.item.parentId).filter((p) => p !== null));
+  const sorted = linked
+    .filter((l) => !parents.has(l.item.id))
+    .sort((a, b) => Number(a.universal) - Number(b.universal) || b.score - a.score);
   return sorted.slice(0, n).map(toSlideItem);
 }
 

@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildSlides,
+  move,
+  navigate,
+  parseTerritories
+} from '../../../../src/lib/components/presentation/slides';
+import type { IndicatorsFile, IndicatorValue } from '../../../../src/lib/schemas/indicators';
+import type { TerritoryProfile } from '../../../../src/lib/schemas/tags';
+import type { WorkshopItem } from '../../../../src/lib/schemas/workshop';
+
+describe('parseTerritories', () => {
+  it.each([
+    ['38185,38111,38229', ['38185', '38111', '38229'], []],
+    [' 38185 , qp038012,,', ['38185', 'QP038012'], []],
+    ['38185,38185,2A004', ['38185', '2A004'], []],
+    ['38185,grenoble,3818', ['38185'], ['grenoble', '3818']],
+    [null, [], []]
+  ])('%s', (param, codes, invalid) => {
+    expect(parseTerritories(param)).toEqual({ codes, invalid });
+  });
+});
+
+describe('navigate (keyboard and presenter clickers)', () => {
+  it.each([
+    [0, 'ArrowRight', false, 1],
+    [0, 'PageDown', false, 1],
+    [0, ' ', false, 1],
+    [1, ' ', true, 0],
+    [1, 'ArrowLeft', false, 0],
+    [1, 'PageUp', false, 0],
+    [2, 'Home', false, 0],
+    [0, 'End', false, 2],
+    [2, 'ArrowRight', false, 2],
+    [0, 'ArrowLeft', false, 0],
+    [1, 'a', false, null],
+    [1, 'Enter', false, null]
+  ])('from %i, %j (shift %s) → %s', (index, key, shift, expected) => {
+    expect(navigate(index, 3, key, shift)).toBe(expected);
+  });
+  it('does nothing without slides', () => {
+    expect(navigate(0, 0, 'ArrowRight')).toBeNull();
+  });
+});
+
+describe('move', () => {
+  it.each([
+    [1, -1, ['b', 'a', 'c']],
+    [1, 1, ['a', 'c', 'b']],
+    [0, -1, ['a', 'b', 'c']],
+    [2, 1, ['a', 'b', 'c']]
+  ] as const)('moves index %i by %i', (i, d, out) => {
+    expect(move(['a', 'b', 'c'], i, d)).toEqual(out);
+  });
+});
+
+const ok = (value: number): IndicatorValue => ({
+  value,
+  status: 'ok',
+  estimate: false,
+  low: null,
+  high: null
+});
+const na: IndicatorValue = {
+  value: null,
+  status: 'not_applicable',
+  estimate: false,
+  low: null,
+  high: null
+};
+
+const profile = (code: string, kind: 'commune' | 'qpv', tags: string[]): TerritoryProfile => ({
+  code,
+  nom: code,
+  kind,
+  evidence: tags.map((tag) => ({
+    tag: tag as TerritoryProfile['evidence'][number]['tag'],
+    strength: 0.8,
+    reason: `raison ${tag}`,
+    source: 'sru-inventaire',
+    vintage: 'test'
+  }))
+});
+
+const item = (over: Partial<WorkshopItem>): WorkshopItem => ({
+  id: 'T1-PB-1',
+  theme: 1,
+  themeQuestion: 'Question ?',
+  tables: 'Tables 1',
+  column: 'probleme',
+  kind: 'bullet',
+  order: 1,
+  parentId: null,
+  text: 'Texte',
+  tags: ['sru_deficitaire'],
+  condition: 'any',
+  keywords: [],
+  ...over
+});
+
+const def = (id: string, label: string, unit: string, decimals = 0) => ({
+  id: id as IndicatorsFile['definitions'][number]['id'],
+  label,
+  unit,
+  decimals,
+  method: 'm',
+  sources: ['sru-inventaire'],
+  vintage: 'v',
+  higherIsBetter: null
+});
+
+const indicators: IndicatorsFile = {
+  epci: '200040715',
+  params: { radiusTramM: 500, radiusChronoM: 400, radiusBusM: 300 },
+  definitions: [
+    def('population', 'Population', 'hab.'),
+    def('sru_taux_lls', 'Taux de LLS', '%', 1),
+    def('sru_taux_cible', 'Taux cible', '%'),
+    def('qpv_nombre', 'QPV', 'QPV'),
+    def('qpv_population', 'Population en QPV', 'hab.'),
+    def('tc_couverture_population', 'Population desservie', '%', 1),
+    def('tc_distance_tram_chrono', 'Distance', 'm')
+  ],
+  communes: [
+    {
+      code: '38001',
+      nom: 'Alpha',
+      sruStatus: 'deficitaire',
+      qpvCodes: ['QP038001'],
+      values: {
+        population: ok(12000),
+        sru_taux_lls: ok(14.3),
+        sru_taux_cible: ok(20),
+        qpv_nombre: ok(1),
+        tc_couverture_population: ok(80)
+      },
+      profile: profile('38001', 'commune', ['sru_deficitaire', 'qpv'])
+    },
+    {
+      code: '38002',
+      nom: 'Bêta',
+      sruStatus: 'non_soumise',
+      qpvCodes: [],
+      values: { sru_taux_lls: na, qpv_nombre: ok(0) },
+      profile: profile('38002', 'commune', ['non_soumise_sru'])
+    }
+  ],
+  qpv: [
+    {
+      code: 'QP038001',
+      nom: 'Le Quartier',
+      communes: ['38001'],
+      values: { tc_couverture_population: ok(95), population: ok(3000) },
+      profile: profile('QP038001', 'qpv', ['qpv'])
+    }
+  ]
+};
+
+const items: WorkshopItem[] = [
+  item({ id: 'T1-PB-1', text: 'Problème déficit' }),
+  item({ id: 'T1-PB-2', order: 2, text: 'Pour tous', tags: ['tous'] }),
+  item({ id: 'T1-AC-1', column: 'action', text: 'Titre :', tags: ['qpv'] }),
+  item({
+    id: 'T1-AC-1.1',
+    column: 'action',
+    kind: 'sub_bullet',
+    parentId: 'T1-AC-1',
+    order: 2,
+    text: 'Action précise',
+    tags: ['qpv']
+  })
+];
+
+describe('buildSlides', () => {
+  const slides = buildSlides(indicators, items, { qpvGeneration: new Map([['QP038001', '2015']]) });
+
+  it('gives a commune its three key figures with sources, SRU status and target', () => {
+    const a = slides.get('38001');
+    expect(a?.subtitle).toBe('Commune · 12\u202f000\u00a0hab.');
+    expect(a?.figures.map((f) => [f.label, f.value])).toEqual([
+      ['Taux de LLS', '14,3\u202f%'],
+      ['QPV', '1\u00a0QPV'],
+      ['Population desservie', '80,0\u202f%']
+    ]);
+    expect(a?.figures[0]?.detail).toBe('commune déficitaire · cible 20\u202f%');
+    expect(a?.figures[0]?.sources).toEqual(['sru-inventaire']);
+  });
+
+  it('says « non concernée », never 0 %, for a commune not subject to SRU', () => {
+    const b = slides.get('38002');
+    expect(b?.figures[0]?.value).toBe('non concernée');
+    expect(b?.figures[0]?.detail).toBe('commune non soumise à la loi SRU');
+  });
+
+  it('ranks targeted items first, with their « why », and shows a sub-bullet instead of its heading', () => {
+    const a = slides.get('38001');
+    expect(a?.problems.map((p) => p.id)).toEqual(['T1-PB-1', 'T1-PB-2']);
+    expect(a?.problems[0]?.why).toMatch(/^Affiché car la commune raison sru_deficitaire/);
+    expect(a?.problems[1]?.universal).toBe(true);
+    expect(a?.actions.map((p) => [p.id, p.parentText])).toEqual([['T1-AC-1.1', 'Titre :']]);
+  });
+
+  it('builds QPV slides framed on their communes, stating the perimeter generation', () => {
+    const q = slides.get('QP038001');
+    expect(q?.kind).toBe('qpv');
+    expect(q?.focus).toEqual(['38001']);
+    expect(q?.subtitle).toBe('Quartier prioritaire (périmètre 2015) · Alpha');
+    // Available figures first: coverage and population; the missing QPV population last.
+    expect(q?.figures.map((f) => f.id)).toEqual([
+      'tc_couverture_population',
+      'population',
+      'qpv_population'
+    ]);
+    expect(q?.figures[2]?.value).toBe('pas de donnée');
+  });
+});
