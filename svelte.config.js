@@ -14,9 +14,10 @@ const config = {
         'default-src': ['self'],
         'script-src': ['self'],
         'style-src': ['self', 'unsafe-inline'],
-        'img-src': ['self', 'data:', 'blob:'],
+        // The optional online basemap (Plan IGN, src/lib/components/map/basemap.ts) is the only outside origin.
+        'img-src': ['self', 'data:', 'blob:', 'https://data.geopf.fr'],
         'worker-src': ['self', 'blob:'],
-        'connect-src': ['self'],
+        'connect-src': ['self', 'https://data.geopf.fr'],
         'font-src': ['self'],
         'object-src': ['none'],
         'base-uri': ['self'],

@@ -34,7 +34,7 @@ try {
       page.on('console', (m) => {
         if (m.type() === 'error') errors.push(m.text());
       });
-      await page.goto(`${server.url}${view.path}`, { waitUntil: 'networkidle' });
+      await page.goto(`${server.url}${view.path}`, { waitUntil: 'load' });
       // Wait for every map of the page to be drawn (or to fail visibly).
       await page
         .waitForFunction(

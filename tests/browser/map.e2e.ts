@@ -1,0 +1,296 @@
+/**
+ * Journeys of the map explorer `/`: the map really renders, a click opens a sheet, the table
+ * sorts and syncs with the map, the URL restores the view, keyboard access, no outside request,
+ * the online basemap failing discreetly, and no serious axe-core finding.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { test } from './harness';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+async function waitForMap(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      ['idle', 'error'].includes(
+        document.querySelector('[data-testid="atlas-map"]')?.getAttribute('data-state') ?? ''
+      ),
+    undefined,
+    { timeout: 30_000 }
+  );
+  const state = await page.getAttribute('[data-testid="atlas-map"]', 'data-state');
+  assert.equal(state, 'idle', 'the map reached its idle state');
+}
+
+/** Colours of the map's pixels (decoded from a screenshot in a blank page, away from the CSP). */
+async function mapColours(page: Page): Promise<Map<string, number>> {
+  const png = await page.locator('[data-testid="atlas-map"] canvas').screenshot();
+  const scratch = await page.context().newPage();
+  const counts: [string, number][] = await scratch.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    const data = g.getImageData(0, 0, c.width, c.height).data;
+    const out = new Map<string, number>();
+    for (let i = 0; i < data.length; i += 4) {
+      const hex = `#${[data[i]!, data[i + 1]!, data[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+      out.set(hex, (out.get(hex) ?? 0) + 1);
+    }
+    return [...out.entries()];
+  }, png.toString('base64'));
+  await scratch.close();
+  return new Map(counts);
+}
+
+/** Mixes a colour with white at the fill opacity, as the canvas shows it over the background. */
+function over(hex: string, opacity: number, bg = '#eef0ec'): [number, number, number] {
+  const c = (s: string, i: number) => parseInt(s.slice(1 + 2 * i, 3 + 2 * i), 16);
+  return [0, 1, 2].map((i) => Math.round(c(hex, i) * opacity + c(bg, i) * (1 - opacity))) as [
+    number,
+    number,
+    number
+  ];
+}
+
+function near(colours: Map<string, number>, rgb: [number, number, number], tolerance = 6): number {
+  let n = 0;
+  for (const [hex, count] of colours) {
+    const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    if (c.every((v, i) => Math.abs(v - rgb[i]!) <= tolerance)) n += count;
+  }
+  return n;
+}
+
+test('the choropleth really renders its class colours (not a blank canvas)', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context, errors } = await newPage();
+  // Labels and lines off, so that only the fills cover the communes.
+  await page.goto(`${baseURL}/?couches=`);
+  await waitForMap(page);
+  const colours = await mapColours(page);
+  const total = [...colours.values()].reduce((a, b) => a + b, 0);
+  // Default palette « bleus », 5 classes: light, c6dbef-ish … dark #084594, at 0.85 opacity.
+  const darkest = near(colours, over('#084594', 0.85));
+  const lightest = near(colours, over('#eff3ff', 0.85));
+  const notSubject = near(colours, over('#ffffff', 0.85));
+  assert.ok(darkest > total * 0.002, `darkest class drawn (${darkest} px of ${total})`);
+  assert.ok(lightest > total * 0.002, `lightest class drawn (${lightest} px)`);
+  assert.ok(
+    notSubject > total * 0.01,
+    `communes not subject to SRU drawn white (${notSubject} px)`
+  );
+  // The legend states the method and the no-data entry.
+  const legend = (await page.textContent('[data-testid="legend"]')) ?? '';
+  assert.match(legend, /Quantiles/);
+  assert.match(legend, /Non soumise à la loi SRU \(\d+\)/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('clicking a commune on the map opens its sheet', async ({ newPage, baseURL }) => {
+  const { page, context } = await newPage();
+  // With labels on, find where Grenoble's label sits (inside the commune)…
+  await page.goto(`${baseURL}/?couches=noms`);
+  await waitForMap(page);
+  const box = await page.locator('.atlas-label[data-code="38185"]').boundingBox();
+  assert.ok(box, 'Grenoble has a label');
+  // …then, same framing without labels, click the map itself there.
+  await page.goto(`${baseURL}/?couches=`);
+  await waitForMap(page);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const tooltip = page.locator('[data-testid="map-tooltip"]');
+  await tooltip.waitFor();
+  assert.match((await tooltip.textContent()) ?? '', /Grenoble/);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForURL(/\/commune\/38185$/);
+  await context.close();
+});
+
+test('the table sorts, with aria-sort, and no-data rows stay last', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context } = await newPage();
+  await page.goto(`${baseURL}/`);
+  const firstNames = () =>
+    page.$$eval('[data-testid="communes-table"] tbody th', (ths) =>
+      ths.map((th) => th.textContent?.trim() ?? '')
+    );
+  await page.click('button[data-sort="population"]');
+  assert.equal(
+    await page.getAttribute('th:has(button[data-sort="population"])', 'aria-sort'),
+    'descending'
+  );
+  assert.equal((await firstNames())[0], 'Grenoble');
+  await page.click('button[data-sort="population"]');
+  assert.equal(
+    await page.getAttribute('th:has(button[data-sort="population"])', 'aria-sort'),
+    'ascending'
+  );
+  assert.notEqual((await firstNames())[0], 'Grenoble');
+  // SRU rate: communes not subject come last in both directions.
+  await page.click('button[data-sort="value"]');
+  for (let i = 0; i < 2; i++) {
+    const cells = await page.$$eval(
+      '[data-testid="communes-table"] tbody td.num:nth-of-type(2)',
+      (tds) => tds.map((td) => td.textContent?.trim() ?? '')
+    );
+    const firstMissing = cells.findIndex((t) => t === 'non concernée');
+    assert.ok(firstMissing > 0, 'some communes are not subject to SRU');
+    assert.ok(cells.slice(firstMissing).every((t) => t === 'non concernée'));
+    await page.click('button[data-sort="value"]');
+  }
+  await context.close();
+});
+
+test('the URL keeps the indicator, classification, layers and selection across a reload', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context } = await newPage();
+  await page.goto(`${baseURL}/`);
+  await waitForMap(page);
+  await page.selectOption('[data-testid="indicator-select"]', 'taux_pauvrete');
+  await page.click('summary:has-text("Classes et couleurs")');
+  await page.selectOption('[data-testid="method-select"]', 'jenks');
+  await page.selectOption('[data-testid="classes-select"]', '4');
+  await page.click('summary:has-text("Couches")');
+  await page.check('input[data-layer="arrets"]');
+  await page.uncheck('input[data-layer="lignes"]');
+  // Close the two popovers before using the table.
+  await page.click('summary:has-text("Couches")');
+  await page.click('summary:has-text("Classes et couleurs")');
+  await page.click('tr[data-code="38151"] button.select');
+  await page.waitForURL(/selection=38151/);
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('indicateur'), 'taux_pauvrete');
+  assert.equal(url.searchParams.get('methode'), 'jenks');
+  assert.equal(url.searchParams.get('classes'), '4');
+  assert.equal(url.searchParams.get('couches'), 'qpv,arrets,noms');
+  // The selection is announced.
+  assert.match((await page.textContent('[data-testid="announcer"]')) ?? '', /sélectionnée/);
+
+  await page.reload();
+  await waitForMap(page);
+  assert.equal(await page.inputValue('[data-testid="indicator-select"]'), 'taux_pauvrete');
+  const legend = (await page.textContent('[data-testid="legend"]')) ?? '';
+  assert.match(legend, /Seuils naturels \(Jenks\), 4 classes/);
+  assert.match(legend, /Taux de pauvreté/);
+  assert.match(legend, /Arrêts/);
+  assert.doesNotMatch(legend, /Lignes de transport/);
+  assert.equal(
+    await page.getAttribute('tr[data-code="38151"] button.select', 'aria-pressed'),
+    'true'
+  );
+  await context.close();
+});
+
+test('map labels are reachable with the keyboard and show the commune', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context } = await newPage();
+  await page.goto(`${baseURL}/`);
+  await waitForMap(page);
+  await page.focus('.atlas-label[tabindex="0"]');
+  const first = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.code);
+  await page.keyboard.press('ArrowRight');
+  const second = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.code);
+  assert.ok(first && second && first !== second, 'arrows move between communes');
+  assert.equal(await page.isVisible(`.atlas-label[data-code="${second}"]`), true);
+  // The focused commune is highlighted in the table and described by the tooltip.
+  await page.waitForSelector(`tr.hovered[data-code="${second}"]`);
+  assert.ok(await page.isVisible('[data-testid="map-tooltip"]'));
+  await page.keyboard.press('Enter');
+  await page.waitForURL(new RegExp(`/commune/${second}$`));
+  await context.close();
+});
+
+test('the map needs no outside origin, and a dead online basemap is reported discreetly', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context } = await newPage();
+  const outside: string[] = [];
+  page.on('request', (r) => {
+    if (
+      !r.url().startsWith(baseURL) &&
+      !r.url().startsWith('data:') &&
+      !r.url().startsWith('blob:')
+    )
+      outside.push(r.url());
+  });
+  await page.goto(`${baseURL}/?couches=qpv,lignes,arrets,noms`);
+  await waitForMap(page);
+  assert.deepEqual(outside, []);
+  // The basemap origin is unreachable here: the map says so and carries on.
+  await context.route('https://data.geopf.fr/**', (route) => route.abort('internetdisconnected'));
+  await page.click('summary:has-text("Couches")');
+  await page.check('input[data-layer="fond"]');
+  await page.waitForSelector('text=Fond de carte en ligne injoignable');
+  assert.equal(await page.getAttribute('[data-testid="atlas-map"]', 'data-state'), 'idle');
+  await context.close();
+});
+
+test('the propositions view counts items per commune and lists them with their reason', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context } = await newPage();
+  await page.goto(`${baseURL}/?vue=propositions`);
+  await waitForMap(page);
+  await page.waitForSelector('.atlas-badge:not([hidden])');
+  await page.click('tr[data-code="38185"] button.select');
+  const panel = page.locator('[data-testid="territory-items"]');
+  await panel.waitFor();
+  assert.match((await panel.textContent()) ?? '', /Propositions pour Grenoble/);
+  assert.match((await panel.textContent()) ?? '', /Affiché car/);
+  await page.selectOption('[data-testid="theme-select"]', '1');
+  await page.waitForURL(/theme=1/);
+  await context.close();
+});
+
+for (const [name, path] of [
+  ['indicator view', '/'],
+  ['propositions view', '/?vue=propositions&selection=38185']
+] as const) {
+  test(`no serious or critical axe-core finding on / (${name})`, async ({ newPage, baseURL }) => {
+    const { page, context } = await newPage();
+    await page.goto(`${baseURL}${path}`);
+    await waitForMap(page);
+    // Injected through the page's own context (CDP), not a script tag the CSP would block.
+    await page.evaluate(AXE_SOURCE);
+    const violations: { id: string; impact: string; help: string; nodes: string }[] =
+      await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: () => Promise<{
+                violations: { id: string; impact: string; help: string; nodes: unknown[] }[];
+              }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run();
+        return result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.map((n) => (n as { target: string[] }).target.join(' ')).join(', ')
+        }));
+      });
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(serious, [], JSON.stringify(serious, null, 2));
+    await context.close();
+  });
+}
