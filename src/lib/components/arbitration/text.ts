@@ -9,10 +9,13 @@ export const PERIOD_STATUS_LABEL: Record<PeriodStatus, string> = {
   no_objective: 'sans objectif'
 };
 
-/** « déjà atteinte », « 2028 », « 2035 (après le PLH, au rythme de sa dernière année) », « non atteinte ». */
+/**
+ * « déjà atteinte », « 2028 », « 2035 (après le PLH) » (extrapolated at the pace of the PLH's
+ * last year, explained in a note), « non atteinte ».
+ */
 export function reachText(p: CommuneProjection, extrapolated: number | null | undefined): string {
   if (p.alreadyAboveTarget) return 'déjà atteinte';
   if (p.reachedYear !== null) return String(p.reachedYear);
-  if (extrapolated != null) return `${extrapolated} (après le PLH, au même rythme)`;
+  if (extrapolated != null) return `${extrapolated} (après le PLH)`;
   return 'non atteinte';
 }
