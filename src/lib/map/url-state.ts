@@ -38,7 +38,8 @@ export const DEFAULT_VIEW: Readonly<ViewParams> = Object.freeze({
   classes: 5,
   breaks: [],
   palette: 'bleus',
-  layers: ['qpv', 'lignes', 'noms'] as LayerId[],
+  // Transit lines (~100 KB gzip) are one click away rather than in every first view.
+  layers: ['qpv', 'noms'] as LayerId[],
   theme: null,
   column: null,
   topic: null,

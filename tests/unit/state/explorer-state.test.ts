@@ -27,8 +27,8 @@ describe('ExplorerState', () => {
     s.toggleLayer('fond', true);
     s.toggleLayer('arrets', true);
     s.toggleLayer('qpv', false);
-    expect(s.view.layers).toEqual(['lignes', 'arrets', 'noms', 'fond']);
-    expect(s.query).toBe('couches=lignes%2Carrets%2Cnoms%2Cfond');
+    expect(s.view.layers).toEqual(['arrets', 'noms', 'fond']);
+    expect(s.query).toBe('couches=arrets%2Cnoms%2Cfond');
   });
 
   it('announces a selection and its clearing', () => {

@@ -1,0 +1,201 @@
+/**
+ * Web bench (called by `npm run bench`): on the static build (`build/`, run `npx vite build` first)
+ * with the harness' Chromium and static server,
+ * 1. the first-view transfer of `/`: every response the page needs until its map is idle (JS, CSS,
+ *    data, HTML, worker), each gzipped here at level 9 since the test server does not compress;
+ * 2. navigation → map idle with all offline layers (QPV, lines, stops, labels), side by side with a
+ *    bare MapLibre page drawing the same communes GeoJSON, alternated, median of RUNS runs each,
+ *    with a fresh browser context (empty cache) per run.
+ */
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../tests/browser/harness';
+import { startStaticServer } from '../../tests/browser/static-server';
+
+const RUNS = 5;
+const VIEWPORT = { width: 1280, height: 800 };
+const TARGET_KB = 450;
+const TARGET_RATIO = 1.3;
+const ALL_LAYERS = '/?couches=qpv,lignes,arrets,noms';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} Ko`;
+
+/** A bare MapLibre page: the communes GeoJSON as one fill and one line layer, nothing else. */
+function bareSite(build: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-bare-'));
+  const dist =
+    dirname(createRequire(import.meta.url).resolve('maplibre-gl/package.json')) + '/dist';
+  // `.js` names: the test server gives `.mjs` no JavaScript type, and module scripts need one.
+  copyFileSync(join(dist, 'maplibre-gl.mjs'), join(dir, 'maplibre-gl.js'));
+  copyFileSync(join(dist, 'maplibre-gl-worker.mjs'), join(dir, 'maplibre-gl-worker.js'));
+  copyFileSync(join(dist, 'maplibre-gl.css'), join(dir, 'maplibre-gl.css'));
+  copyFileSync(join(build, 'geo/communes.geojson'), join(dir, 'communes.geojson'));
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>MapLibre nu</title>
+<link rel="stylesheet" href="/maplibre-gl.css">
+<style>html,body,#map{margin:0;height:100%}</style></head><body><div id="map"></div>
+<script type="module">
+import * as ml from '/maplibre-gl.js';
+ml.setWorkerUrl('/maplibre-gl-worker.js');
+const data = await (await fetch('/communes.geojson')).json();
+let w = 180, s = 90, e = -180, n = -90;
+for (const f of data.features) for (const poly of f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates)
+  for (const [x, y] of poly[0]) { w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y); }
+const map = new ml.Map({ container: 'map', bounds: [w, s, e, n], fitBoundsOptions: { padding: 20 }, fadeDuration: 0,
+  style: { version: 8, sources: { c: { type: 'geojson', data } }, layers: [
+    { id: 'bg', type: 'background', paint: { 'background-color': '#eef0ec' } },
+    { id: 'f', type: 'fill', source: 'c', paint: { 'fill-color': '#6baed6', 'fill-opacity': 0.85 } },
+    { id: 'l', type: 'line', source: 'c', paint: { 'line-color': '#555', 'line-width': 0.8 } }] } });
+map.once('idle', () => performance.mark('atlas-map-idle'));
+</script></body></html>`
+  );
+  return dir;
+}
+
+/** Milliseconds from navigation start to the `atlas-map-idle` mark, in a fresh context. */
+async function timeToIdle(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'fr-FR' });
+  const page = await context.newPage();
+  await page.goto(url);
+  const ms = await page.waitForFunction(
+    () => performance.getEntriesByName('atlas-map-idle')[0]?.startTime ?? null,
+    undefined,
+    { timeout: 60_000, polling: 50 }
+  );
+  const value = (await ms.jsonValue()) as number;
+  await context.close();
+  return value;
+}
+
+interface Transfer {
+  byKind: Record<string, { raw: number; gzip: number; files: number }>;
+  raw: number;
+  gzip: number;
+}
+
+async function firstViewTransfer(browser: Browser, url: string): Promise<Transfer> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'fr-FR' });
+  const page: Page = await context.newPage();
+  const bodies: Promise<{ kind: string; body: Buffer } | null>[] = [];
+  const seen = new Set<string>();
+  page.on('response', (res) => {
+    const type = res.request().resourceType();
+    const path = new URL(res.url()).pathname;
+    seen.add(path);
+    const kind =
+      type === 'document'
+        ? 'HTML'
+        : type === 'script' || path.endsWith('.js') || path.endsWith('.mjs')
+          ? 'JS'
+          : type === 'stylesheet'
+            ? 'CSS'
+            : /\.(geojson|json|csv)$/.test(path)
+              ? 'données'
+              : 'autre';
+    bodies.push(
+      res.body().then(
+        (body) => ({ kind, body }),
+        () => null
+      )
+    );
+  });
+  // The map worker is fetched by the worker itself: count it from the page's worker list.
+  const workerUrls: string[] = [];
+  page.on('worker', (w) => workerUrls.push(w.url()));
+  await page.goto(url);
+  await page.waitForFunction(
+    () => performance.getEntriesByName('atlas-map-idle').length > 0,
+    undefined,
+    { timeout: 60_000 }
+  );
+  await page.waitForTimeout(300);
+  const out: Transfer = { byKind: {}, raw: 0, gzip: 0 };
+  const add = (kind: string, body: Buffer) => {
+    const g = gzipSync(body, { level: 9 }).length;
+    const k = (out.byKind[kind] ??= { raw: 0, gzip: 0, files: 0 });
+    k.raw += body.length;
+    k.gzip += g;
+    k.files += 1;
+    out.raw += body.length;
+    out.gzip += g;
+  };
+  for (const r of await Promise.all(bodies)) if (r) add(r.kind, r.body);
+  for (const w of workerUrls) {
+    const path = new URL(w).pathname;
+    if (seen.has(path) || w.startsWith('blob:')) continue;
+    seen.add(path);
+    const res = await page.request.get(w);
+    if (res.ok()) add('JS (worker)', await res.body());
+  }
+  await context.close();
+  return out;
+}
+
+export async function benchWeb(): Promise<string> {
+  const build = resolve('build');
+  if (!existsSync(join(build, 'index.html')))
+    return 'build/index.html manque : lancez `npx vite build` avant le bench web.';
+  const bare = bareSite(build);
+  const app = await startStaticServer(build);
+  const bareServer = await startStaticServer(bare);
+  const browser = await launchChromium();
+  const lines: string[] = [];
+  try {
+    // Warm-up of the browser process (not measured).
+    await timeToIdle(browser, `${app.url}${ALL_LAYERS}`);
+    await timeToIdle(browser, `${bareServer.url}/`);
+
+    const transfer = await firstViewTransfer(browser, `${app.url}/`);
+    lines.push(`Premier affichage de / (couches par défaut, jusqu'à la carte prête), gzip -9 :`);
+    for (const [kind, t] of Object.entries(transfer.byKind).sort((a, b) => b[1].gzip - a[1].gzip))
+      lines.push(
+        `  ${kind.padEnd(12)} ${kb(t.gzip).padStart(10)}  (${kb(t.raw)} brut, ${t.files} fichier(s))`
+      );
+    lines.push(
+      `  TOTAL        ${kb(transfer.gzip).padStart(10)}  (cible ≤ ${TARGET_KB} Ko : ${transfer.gzip / 1024 <= TARGET_KB ? 'atteinte' : 'dépassée'})`
+    );
+
+    const appTimes: number[] = [];
+    const bareTimes: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      appTimes.push(await timeToIdle(browser, `${app.url}${ALL_LAYERS}`));
+      bareTimes.push(await timeToIdle(browser, `${bareServer.url}/`));
+    }
+    const ratio = median(appTimes) / median(bareTimes);
+    lines.push('');
+    lines.push(
+      `Navigation → carte prête (médiane de ${RUNS}, cache vide, ${VIEWPORT.width}×${VIEWPORT.height}) :`
+    );
+    lines.push(
+      `  Atlas, toutes les couches hors ligne  ${median(appTimes).toFixed(0)} ms  [${appTimes.map((t) => t.toFixed(0)).join(', ')}]`
+    );
+    lines.push(
+      `  MapLibre nu, mêmes communes           ${median(bareTimes).toFixed(0)} ms  [${bareTimes.map((t) => t.toFixed(0)).join(', ')}]`
+    );
+    lines.push(
+      `  Rapport ${ratio.toFixed(2)} (cible ≤ ${TARGET_RATIO} : ${ratio <= TARGET_RATIO ? 'atteinte' : 'dépassée'})`
+    );
+  } finally {
+    await browser.close();
+    await app.close();
+    await bareServer.close();
+    rmSync(bare, { recursive: true, force: true });
+  }
+  return lines.join('\n');
+}
+
+// Direct run: `npx tsx scripts/bench/web.ts`.
+if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
+  console.log(await benchWeb());
+}
