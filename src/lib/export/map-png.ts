@@ -1,0 +1,307 @@
+/**
+ * PNG export of the current map with its title, legend, sources and date, composited on a 2D
+ * canvas from MapLibre's WebGL canvas.
+ *
+ * WebGL clears its drawing buffer after each frame (MapLibre does not set
+ * `preserveDrawingBuffer`, which would slow every frame), so the pixels are copied inside the
+ * map's `render` event, right after a repaint is requested: `captureMapCanvas(map)`.
+ * The commune names of the atlas are HTML labels, not map pixels: pass them as `labels` (CSS
+ * pixels relative to the map container) and they are drawn on the image.
+ *
+ * Usage (E1, in the component that owns the MapLibre `map`):
+ * ```ts
+ * const blob = await exportMapPng(map, {
+ *   title: 'Taux de logements sociaux (SRU)',
+ *   legendTitle: 'Quantiles',
+ *   legend: [{ label: 'de 5,0 % à moins de 10,0 %', color: '#fde0c5' }, …,
+ *            { label: 'non soumise', color: '#ffffff' }, { label: 'pas de donnée', color: null }],
+ *   sources: ['Inventaire SRU (DGALN), LLS au 1er janvier 2024', '…'],
+ *   date: formatDateFr(new Date()),
+ *   labels: visibleLabels // [{ text: 'Grenoble', x: 412, y: 280 }]
+ * });
+ * downloadBlob(blob, 'carte-taux-lls.png');
+ * ```
+ */
+
+export interface LegendEntry {
+  label: string;
+  /** Fill colour; null draws a hatched « no data » swatch. */
+  color: string | null;
+}
+
+export interface MapLabel {
+  text: string;
+  /** Centre of the label in CSS pixels, relative to the map container. */
+  x: number;
+  y: number;
+}
+
+export interface MapPngOptions {
+  title: string;
+  subtitle?: string;
+  legendTitle?: string;
+  legend: readonly LegendEntry[];
+  /** One line per source (title, producer, vintage). */
+  sources: readonly string[];
+  /** Date of the export, already formatted (« 25 novembre 2026 »): no clock in here. */
+  date: string;
+  labels?: readonly MapLabel[];
+}
+
+/** What the compositor needs of a MapLibre map (keeps this module free of a MapLibre import). */
+export interface RenderableMap {
+  getCanvas(): HTMLCanvasElement;
+  once(type: 'render', listener: () => void): unknown;
+  triggerRepaint(): void;
+}
+
+export type Measure = (text: string, font: string) => number;
+
+const FONT_FAMILY = 'system-ui, "Segoe UI", Roboto, Arial, sans-serif';
+
+/** Greedy word wrap of `text` into lines no wider than `maxWidth` (a long word gets its own line). */
+export function wrapText(text: string, maxWidth: number, font: string, measure: Measure): string[] {
+  const words = text.split(/\s+/).filter((w) => w !== '');
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if (line !== '' && measure(candidate, font) > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else line = candidate;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+export interface PngLayout {
+  width: number;
+  height: number;
+  /** Unit of the layout: 1 CSS px in device pixels. */
+  ratio: number;
+  header: { titleY: number; subtitleY: number | null; height: number };
+  map: { x: number; y: number; width: number; height: number };
+  legend: { titleY: number | null; rows: { entry: LegendEntry; x: number; y: number }[] };
+  footer: { lines: { text: string; y: number }[] };
+  fonts: { title: string; subtitle: string; legend: string; legendTitle: string; footer: string };
+}
+
+/**
+ * Pure layout of the image: title band, map, legend in rows, then sources and date wrapped to the
+ * image width. `ratio` = device pixels per CSS pixel of the map canvas.
+ */
+export function layoutMapPng(
+  mapWidth: number,
+  mapHeight: number,
+  ratio: number,
+  options: MapPngOptions,
+  measure: Measure
+): PngLayout {
+  const u = (n: number) => Math.round(n * ratio);
+  const pad = u(16);
+  const fonts = {
+    title: `700 ${u(22)}px ${FONT_FAMILY}`,
+    subtitle: `400 ${u(15)}px ${FONT_FAMILY}`,
+    legendTitle: `700 ${u(14)}px ${FONT_FAMILY}`,
+    legend: `400 ${u(14)}px ${FONT_FAMILY}`,
+    footer: `400 ${u(12)}px ${FONT_FAMILY}`
+  };
+  const width = mapWidth;
+  const titleY = pad + u(22);
+  const subtitleY = options.subtitle ? titleY + u(22) : null;
+  const headerHeight = (subtitleY ?? titleY) + u(12);
+
+  const mapBox = { x: 0, y: headerHeight, width: mapWidth, height: mapHeight };
+  let y = headerHeight + mapHeight + pad;
+  let legendTitleY: number | null = null;
+  if (options.legendTitle) {
+    legendTitleY = y + u(14);
+    y = legendTitleY + u(8);
+  }
+  const swatch = u(16);
+  const gap = u(8);
+  const rows: PngLayout['legend']['rows'] = [];
+  let x = pad;
+  let rowTop = y;
+  for (const entry of options.legend) {
+    const w = swatch + gap + measure(entry.label, fonts.legend) + u(20);
+    if (x > pad && x + w > width - pad) {
+      x = pad;
+      rowTop += swatch + gap;
+    }
+    rows.push({ entry, x, y: rowTop });
+    x += w;
+  }
+  y = (options.legend.length > 0 ? rowTop + swatch : y) + pad;
+
+  const footerLines: { text: string; y: number }[] = [];
+  const texts = [
+    ...options.sources.map((s, i) => (i === 0 ? `Sources : ${s}` : s)),
+    `Carte exportée le ${options.date} — Atlas PLH`
+  ];
+  for (const t of texts) {
+    for (const line of wrapText(t, width - 2 * pad, fonts.footer, measure)) {
+      y += u(16);
+      footerLines.push({ text: line, y });
+    }
+  }
+  return {
+    width,
+    height: y + pad,
+    ratio,
+    header: { titleY, subtitleY, height: headerHeight },
+    map: mapBox,
+    legend: { titleY: legendTitleY, rows },
+    footer: { lines: footerLines },
+    fonts
+  };
+}
+
+/**
+ * Copies the map's current frame into a 2D canvas, inside the `render` event (the only moment
+ * the WebGL buffer is guaranteed to hold the frame).
+ */
+export function captureMapCanvas(map: RenderableMap): Promise<HTMLCanvasElement> {
+  return new Promise((resolve, reject) => {
+    map.once('render', () => {
+      try {
+        const source = map.getCanvas();
+        const copy = document.createElement('canvas');
+        copy.width = source.width;
+        copy.height = source.height;
+        const ctx = copy.getContext('2d');
+        if (!ctx) throw new Error('canvas 2D indisponible');
+        ctx.drawImage(source, 0, 0);
+        resolve(copy);
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+    map.triggerRepaint();
+  });
+}
+
+/** Draws title, map frame, labels, legend and footer; returns the PNG. */
+export async function composeMapPng(
+  frame: HTMLCanvasElement,
+  cssWidth: number,
+  options: MapPngOptions
+): Promise<Blob> {
+  const ratio = cssWidth > 0 ? frame.width / cssWidth : 1;
+  const out = document.createElement('canvas');
+  const measureCtx = out.getContext('2d');
+  if (!measureCtx) throw new Error('canvas 2D indisponible');
+  const measure: Measure = (text, font) => {
+    measureCtx.font = font;
+    return measureCtx.measureText(text).width;
+  };
+  const layout = layoutMapPng(frame.width, frame.height, ratio, options, measure);
+  out.width = layout.width;
+  out.height = layout.height;
+  const ctx = out.getContext('2d');
+  if (!ctx) throw new Error('canvas 2D indisponible');
+  const u = (n: number) => Math.round(n * ratio);
+  const pad = u(16);
+
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, out.width, out.height);
+  ctx.fillStyle = '#111111';
+  ctx.textBaseline = 'alphabetic';
+  ctx.font = layout.fonts.title;
+  ctx.fillText(options.title, pad, layout.header.titleY);
+  if (options.subtitle && layout.header.subtitleY !== null) {
+    ctx.font = layout.fonts.subtitle;
+    ctx.fillStyle = '#333333';
+    ctx.fillText(options.subtitle, pad, layout.header.subtitleY);
+  }
+
+  ctx.drawImage(frame, layout.map.x, layout.map.y);
+  ctx.strokeStyle = '#555555';
+  ctx.lineWidth = Math.max(1, u(1));
+  ctx.strokeRect(layout.map.x, layout.map.y, layout.map.width, layout.map.height);
+
+  if (options.labels) {
+    ctx.font = `600 ${u(13)}px ${FONT_FAMILY}`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.lineJoin = 'round';
+    for (const label of options.labels) {
+      const x = layout.map.x + label.x * ratio;
+      const y = layout.map.y + label.y * ratio;
+      if (y < layout.map.y || y > layout.map.y + layout.map.height) continue;
+      ctx.strokeStyle = '#ffffff';
+      ctx.lineWidth = u(3);
+      ctx.strokeText(label.text, x, y);
+      ctx.fillStyle = '#111111';
+      ctx.fillText(label.text, x, y);
+    }
+    ctx.textAlign = 'start';
+    ctx.textBaseline = 'alphabetic';
+  }
+
+  if (options.legendTitle && layout.legend.titleY !== null) {
+    ctx.font = layout.fonts.legendTitle;
+    ctx.fillStyle = '#111111';
+    ctx.fillText(options.legendTitle, pad, layout.legend.titleY);
+  }
+  const swatch = u(16);
+  ctx.font = layout.fonts.legend;
+  for (const row of layout.legend.rows) {
+    if (row.entry.color) {
+      ctx.fillStyle = row.entry.color;
+      ctx.fillRect(row.x, row.y, swatch, swatch);
+    } else {
+      // Hatched swatch: « no data » must not look like a class colour.
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(row.x, row.y, swatch, swatch);
+      ctx.strokeStyle = '#777777';
+      ctx.lineWidth = Math.max(1, u(1));
+      for (let d = -swatch; d < swatch; d += u(4)) {
+        ctx.beginPath();
+        ctx.moveTo(row.x + Math.max(0, d), row.y + Math.max(0, -d));
+        ctx.lineTo(row.x + Math.min(swatch, swatch + d), row.y + Math.min(swatch, swatch - d));
+        ctx.stroke();
+      }
+    }
+    ctx.strokeStyle = '#555555';
+    ctx.lineWidth = Math.max(1, u(1));
+    ctx.strokeRect(row.x, row.y, swatch, swatch);
+    ctx.fillStyle = '#111111';
+    ctx.fillText(row.entry.label, row.x + swatch + u(8), row.y + swatch - u(3));
+  }
+
+  ctx.font = layout.fonts.footer;
+  ctx.fillStyle = '#333333';
+  for (const line of layout.footer.lines) ctx.fillText(line.text, pad, line.y);
+
+  return new Promise((resolve, reject) =>
+    out.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('export PNG impossible'))),
+      'image/png'
+    )
+  );
+}
+
+/** Captures the map and composes the PNG. */
+export async function exportMapPng(map: RenderableMap, options: MapPngOptions): Promise<Blob> {
+  const frame = await captureMapCanvas(map);
+  return composeMapPng(frame, map.getCanvas().clientWidth, options);
+}
+
+/** « 25 novembre 2026 ». */
+export function formatDateFr(date: Date): string {
+  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' }).format(date);
+}
+
+/** Saves a blob as a file through a temporary link. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { layoutMapPng, wrapText, type Measure } from '../../../src/lib/export/map-png';
+
+// Monospace stand-in for canvas measureText: 10 units per character at any font.
+const measure: Measure = (text) => text.length * 10;
+
+describe('wrapText', () => {
+  it.each([
+    ['un deux trois', 200, ['un deux trois']],
+    ['un deux trois', 70, ['un deux', 'trois']],
+    ['anticonstitutionnellement court', 100, ['anticonstitutionnellement', 'court']],
+    ['', 100, []]
+  ])('%j in %i px', (text, width, lines) => {
+    expect(wrapText(text, width, 'f', measure)).toEqual(lines);
+  });
+});
+
+describe('layoutMapPng', () => {
+  const options = {
+    title: 'Taux de LLS',
+    legendTitle: 'Quantiles',
+    legend: [
+      { label: 'de 5 % à 10 %', color: '#fde0c5' },
+      { label: 'de 10 % à 20 %', color: '#f59e72' },
+      { label: 'pas de donnée', color: null }
+    ],
+    sources: ['Inventaire SRU (DGALN), LLS au 1er janvier 2024'],
+    date: '25 novembre 2026'
+  };
+
+  it('puts the title above the map, the legend and footer below, inside the image', () => {
+    const l = layoutMapPng(800, 600, 1, options, measure);
+    expect(l.width).toBe(800);
+    expect(l.header.titleY).toBeLessThan(l.map.y);
+    expect(l.map).toEqual({ x: 0, y: l.header.height, width: 800, height: 600 });
+    expect(l.legend.titleY).toBeGreaterThan(l.map.y + 600);
+    expect(l.legend.rows.map((r) => r.entry.label)).toEqual(options.legend.map((e) => e.label));
+    // All three entries fit on one row at 800 px.
+    expect(new Set(l.legend.rows.map((r) => r.y)).size).toBe(1);
+    expect(l.footer.lines.map((x) => x.text)).toEqual([
+      'Sources : Inventaire SRU (DGALN), LLS au 1er janvier 2024',
+      'Carte exportée le 25 novembre 2026 — Atlas PLH'
+    ]);
+    expect(l.height).toBeGreaterThan(l.footer.lines.at(-1)?.y ?? Infinity);
+  });
+
+  it('wraps the legend and the sources on a narrow map, and scales with the pixel ratio', () => {
+    const narrow = layoutMapPng(300, 300, 1, options, measure);
+    expect(new Set(narrow.legend.rows.map((r) => r.y)).size).toBeGreaterThan(1);
+    expect(narrow.footer.lines.length).toBeGreaterThan(2);
+    const hidpi = layoutMapPng(1600, 1200, 2, options, measure);
+    expect(hidpi.header.titleY).toBe(2 * layoutMapPng(800, 600, 1, options, measure).header.titleY);
+    expect(hidpi.fonts.title).toMatch(/^700 44px/);
+  });
+});
