@@ -167,10 +167,12 @@ export async function benchWeb(): Promise<string> {
     );
 
     const appTimes: number[] = [];
+    const defaultTimes: number[] = [];
     const bareTimes: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       appTimes.push(await timeToIdle(browser, `${app.url}${ALL_LAYERS}`));
       bareTimes.push(await timeToIdle(browser, `${bareServer.url}/`));
+      defaultTimes.push(await timeToIdle(browser, `${app.url}/`));
     }
     const ratio = median(appTimes) / median(bareTimes);
     lines.push('');
@@ -179,6 +181,9 @@ export async function benchWeb(): Promise<string> {
     );
     lines.push(
       `  Atlas, toutes les couches hors ligne  ${median(appTimes).toFixed(0)} ms  [${appTimes.map((t) => t.toFixed(0)).join(', ')}]`
+    );
+    lines.push(
+      `  Atlas, couches par défaut (QPV, noms)  ${median(defaultTimes).toFixed(0)} ms  [${defaultTimes.map((t) => t.toFixed(0)).join(', ')}]`
     );
     lines.push(
       `  MapLibre nu, mêmes communes           ${median(bareTimes).toFixed(0)} ms  [${bareTimes.map((t) => t.toFixed(0)).join(', ')}]`
