@@ -87,6 +87,7 @@ test('every source link of a sheet points to an entry of /sources', async ({
   const c = indicators().communes.find((x) => x.qpvCodes.length > 0);
   assert.ok(c);
   await page.goto(`${baseURL}/commune/${c.code}`);
+  await page.waitForSelector('a[href^="/sources#"]');
   const hrefs = await page.$$eval('a[href^="/sources#"]', (as) =>
     as.map((a) => a.getAttribute('href') ?? '')
   );
