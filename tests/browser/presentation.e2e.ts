@@ -125,3 +125,20 @@ test('after a first load, /presentation still works with the network cut (servic
   await server.start();
   await context.close();
 });
+
+test('the printable atlas prints a table of contents then one A4 page per commune', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context, errors } = await newPage();
+  await page.goto(`${baseURL}/atlas`);
+  const sheets = await page.locator('[data-testid=atlas] article.sheet').count();
+  assert.ok(sheets >= 2, `${sheets} sheets`);
+  assert.equal(await page.locator('.toc li').count(), sheets);
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.equal(pages, sheets + 1, `${pages} PDF pages for ${sheets} communes + contents`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
