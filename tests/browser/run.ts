@@ -24,12 +24,19 @@ for (const file of readdirSync(dir)
 }
 
 let server: StaticServer = await startStaticServer(BUILD);
+let serving = true;
 const port = server.port;
 const browser = await launchChromium();
 const ctx = makeContext(browser, () => server, {
-  stop: () => server.close(),
+  stop: async () => {
+    if (!serving) return;
+    await server.close();
+    serving = false;
+  },
   start: async () => {
+    if (serving) return;
     server = await startStaticServer(BUILD, port);
+    serving = true;
   }
 });
 
@@ -46,8 +53,8 @@ for (const t of selected) {
     failed++;
     console.log(`  ✗ ${t.file} › ${t.name}`);
     console.log(`    ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    // A stopped server must not break the next journeys.
-    await ctx.server.start().catch(() => undefined);
+    // A journey that cut the network must not break the next ones.
+    await ctx.server.start();
   }
 }
 await browser.close();
