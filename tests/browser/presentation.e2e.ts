@@ -68,11 +68,25 @@ test('a slide on a 1920×1080 screen: the map renders, text is large (screenshot
     () => document.querySelector('.deck')!.scrollHeight - window.innerHeight
   );
   assert.ok(overflow <= 0, `slide overflows by ${overflow}px`);
+  // …and no workshop item is cut off at the bottom of its panel.
+  const clipped = await page.$eval('.items', (el) => el.scrollHeight - el.clientHeight);
+  assert.ok(clipped <= 1, `workshop items clipped by ${clipped}px`);
   await screenshot(page, 'presentation-1920x1080-grenoble');
   await page.keyboard.press('End');
   await expectSlide(page, 'Meylan', '3 / 3');
   await page.waitForTimeout(800);
   await screenshot(page, 'presentation-1920x1080-meylan');
+  // A QPV slide (its code in the URL), with the longest source lines.
+  await page.goto(`${baseURL}/presentation?territoires=QP038001`);
+  await page.waitForSelector('[data-testid=slide-title]');
+  assert.match(
+    (await page.locator('.subtitle').textContent()) ?? '',
+    /Quartier prioritaire \(périmètre 20(15|24)\)/
+  );
+  await page.waitForSelector('[data-testid=atlas-map][data-state=idle]', { timeout: 30_000 });
+  const qpvClipped = await page.$eval('.items', (el) => el.scrollHeight - el.clientHeight);
+  assert.ok(qpvClipped <= 1, `QPV slide: workshop items clipped by ${qpvClipped}px`);
+  await screenshot(page, 'presentation-1920x1080-qpv');
   await context.close();
 });
 
