@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { atlasRows } from '../../../src/routes/atlas/atlas-rows';
+import type { CommuneIndicators, IndicatorDefinition } from '../../../src/lib/schemas/indicators';
+
+const def = (
+  id: IndicatorDefinition['id'],
+  sources: string[],
+  vintage: string,
+  unit = '%'
+): IndicatorDefinition => ({
+  id,
+  label: id,
+  unit,
+  decimals: 1,
+  method: 'm',
+  sources,
+  vintage,
+  higherIsBetter: null
+});
+
+const commune: CommuneIndicators = {
+  code: '38001',
+  nom: 'Alpha',
+  sruStatus: 'non_soumise',
+  qpvCodes: [],
+  values: {
+    sru_taux_lls: { value: null, status: 'not_applicable', estimate: false, low: null, high: null },
+    sru_rp_estimees: { value: 1000, status: 'ok', estimate: true, low: 990, high: 1010 },
+    tc_couverture_population: { value: 50, status: 'ok', estimate: false, low: null, high: null }
+  },
+  profile: { code: '38001', nom: 'Alpha', kind: 'commune', evidence: [] }
+};
+
+describe('atlasRows', () => {
+  it('numbers each source once, pairs multi-source vintages, says missing values in words', () => {
+    const t = atlasRows(
+      commune,
+      [
+        def('sru_taux_lls', ['sru'], 'LLS 2024'),
+        def('sru_rp_estimees', ['sru'], 'LLS 2024', 'logements'),
+        def('tc_couverture_population', ['gtfs', 'grid'], 'GTFS 2025 ; Filosofi 2019')
+      ],
+      { sru: 'Inventaire SRU', gtfs: 'Réseau M réso', grid: 'Carreaux' }
+    );
+    const rows = t.sections.flatMap((s) => s.rows);
+    expect(rows.map((r) => [r.id, r.refs])).toEqual([
+      ['sru_taux_lls', [1]],
+      ['sru_rp_estimees', [1]],
+      ['tc_couverture_population', [2, 3]]
+    ]);
+    expect(t.notes).toEqual([
+      'Inventaire SRU — LLS 2024',
+      'Réseau M réso — GTFS 2025',
+      'Carreaux — Filosofi 2019'
+    ]);
+    expect(rows[0]?.value).toBe('non concernée');
+    expect(rows[1]?.estimate).toBe(true);
+    expect(rows[1]?.value).toMatch(/^≈/);
+    // Indicators without a definition are left out, not shown empty.
+    expect(t.sections.find((s) => s.title.startsWith('Logement et'))?.rows).toEqual([]);
+  });
+});
