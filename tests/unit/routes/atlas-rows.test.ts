@@ -27,7 +27,8 @@ const commune: CommuneIndicators = {
     sru_taux_lls: { value: null, status: 'not_applicable', estimate: false, low: null, high: null },
     sru_rp_estimees: { value: 1000, status: 'ok', estimate: true, low: 990, high: 1010 },
     tc_couverture_population: { value: 50, status: 'ok', estimate: false, low: null, high: null }
-  },
+    // Partial on purpose: the file type requires every indicator id.
+  } as CommuneIndicators['values'],
   profile: { code: '38001', nom: 'Alpha', kind: 'commune', evidence: [] }
 };
 

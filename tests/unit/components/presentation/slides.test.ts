@@ -54,6 +54,9 @@ describe('move', () => {
   });
 });
 
+// Partial values: the file type requires every indicator id, a sheet only a few.
+type Values = IndicatorsFile['communes'][number]['values'];
+
 const ok = (value: number): IndicatorValue => ({
   value,
   status: 'ok',
@@ -133,7 +136,7 @@ const indicators: IndicatorsFile = {
         sru_taux_cible: ok(20),
         qpv_nombre: ok(1),
         tc_couverture_population: ok(80)
-      },
+      } as Values,
       profile: profile('38001', 'commune', ['sru_deficitaire', 'qpv'])
     },
     {
@@ -141,7 +144,7 @@ const indicators: IndicatorsFile = {
       nom: 'Bêta',
       sruStatus: 'non_soumise',
       qpvCodes: [],
-      values: { sru_taux_lls: na, qpv_nombre: ok(0) },
+      values: { sru_taux_lls: na, qpv_nombre: ok(0) } as Values,
       profile: profile('38002', 'commune', ['non_soumise_sru'])
     }
   ],
@@ -150,7 +153,7 @@ const indicators: IndicatorsFile = {
       code: 'QP038001',
       nom: 'Le Quartier',
       communes: ['38001'],
-      values: { tc_couverture_population: ok(95), population: ok(3000) },
+      values: { tc_couverture_population: ok(95), population: ok(3000) } as Values,
       profile: profile('QP038001', 'qpv', ['qpv'])
     }
   ]
