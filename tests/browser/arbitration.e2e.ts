@@ -154,3 +154,45 @@ test('an exported JSON imports back as a copy; a corrupted stored entry is set a
   assert.equal(keys['atlas-plh:scenario-mis-de-cote:casse'], '{"version":1,');
   await context.close();
 });
+
+test('an imported scenario starting before the inventory, with no communes, is explained and repaired', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context, errors } = await newPage();
+  await openArbitrage(page, baseURL);
+  const file = {
+    format: 'atlas-plh-scenarios',
+    version: 1,
+    exportedAt: '2026-01-01T00:00:00.000Z',
+    scenarios: [
+      {
+        id: 'ancien',
+        name: 'Ancien scénario',
+        createdAt: '2020-01-01T00:00:00.000Z',
+        updatedAt: '2020-01-01T00:00:00.000Z',
+        startYear: 2020,
+        communes: []
+      }
+    ]
+  };
+  await page.setInputFiles('[data-testid=scenario-import]', {
+    name: 'ancien.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file))
+  });
+  const alert = page.locator('p.error[role=alert]');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /ne peut pas être projeté : .*antérieure à l'inventaire/);
+  await page.getByLabel('Première année du PLH (six ans)').fill('2026');
+  await page.getByLabel('Première année du PLH (six ans)').press('Tab');
+  await page.waitForSelector('table.plan tbody tr');
+  // Every SRU commune got its default plan, saved with the scenario.
+  const rows = await page.locator('table.plan tbody tr').count();
+  const saved = await page.evaluate(
+    () => JSON.parse(localStorage.getItem('atlas-plh:scenario:ancien') ?? '{}') as unknown
+  );
+  assert.equal((saved as { scenario: { communes: unknown[] } }).scenario.communes.length, rows);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

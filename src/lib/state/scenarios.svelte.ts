@@ -123,6 +123,15 @@ export class ScenarioStore {
     this.setCommune(code, (c) => ({ ...c, rpGrowthPct: value }));
   }
 
+  /** Adds plans for communes the current scenario lacks (e.g. newly subject to SRU). */
+  addMissing(plans: readonly ScenarioCommune[]): void {
+    const cur = this.current;
+    if (!cur) return;
+    const known = cur.communes.map((c) => c.code);
+    const missing = plans.filter((p) => !known.includes(p.code));
+    if (missing.length > 0) this.#edit((s) => ({ ...s, communes: [...s.communes, ...missing] }));
+  }
+
   /** Same growth for every commune. */
   setGrowthAll(value: number): void {
     if (!Number.isFinite(value)) return;
