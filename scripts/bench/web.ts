@@ -2,10 +2,11 @@
  * Web bench (called by `npm run bench`): on the static build (`build/`, run `npx vite build` first)
  * with the harness' Chromium and static server,
  * 1. the first-view transfer of `/`: every response the page needs until its map is idle (JS, CSS,
- *    data, HTML, worker), each gzipped here at level 9 since the test server does not compress;
+ *    data, HTML, worker), each gzipped here at level 9 since the test server does not compress,
+ *    broken down into MapLibre (JS, worker, CSS) and the app's own JS, CSS, data and HTML;
  * 2. navigation → map idle with all offline layers (QPV, lines, stops, labels), side by side with a
  *    bare MapLibre page drawing the same communes GeoJSON, alternated, median of RUNS runs each,
- *    with a fresh browser context (empty cache) per run.
+ *    with a fresh browser context (empty cache, service workers blocked) per run.
  */
 import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -65,7 +66,12 @@ map.once('idle', () => performance.mark('atlas-map-idle'));
 
 /** Milliseconds from navigation start to the `atlas-map-idle` mark, in a fresh context. */
 async function timeToIdle(browser: Browser, url: string): Promise<number> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'fr-FR' });
+  // No service worker: its precache downloads would be counted as the page's own.
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    locale: 'fr-FR',
+    serviceWorkers: 'block'
+  });
   const page = await context.newPage();
   await page.goto(url);
   const ms = await page.waitForFunction(
@@ -78,6 +84,25 @@ async function timeToIdle(browser: Browser, url: string): Promise<number> {
   return value;
 }
 
+/**
+ * MapLibre apart from the app's own code, so the note can say what the 450 KB target is up
+ * against: the library's chunk is recognised by its content (hashed file names), its worker and
+ * CSS by name.
+ */
+function refineKind(kind: string, path: string, body: Buffer): string {
+  if (kind === 'JS' && (path.includes('maplibre-gl-worker') || countOf(body, 'maplibregl') > 20))
+    return path.includes('worker') ? 'MapLibre JS (worker)' : 'MapLibre JS';
+  if (kind === 'JS') return 'JS appli';
+  if (kind === 'CSS') return path.includes('maplibre-gl') ? 'MapLibre CSS' : 'CSS appli';
+  return kind;
+}
+
+function countOf(body: Buffer, needle: string): number {
+  let n = 0;
+  for (let i = body.indexOf(needle); i >= 0; i = body.indexOf(needle, i + 1)) n++;
+  return n;
+}
+
 interface Transfer {
   byKind: Record<string, { raw: number; gzip: number; files: number }>;
   raw: number;
@@ -85,7 +110,12 @@ interface Transfer {
 }
 
 async function firstViewTransfer(browser: Browser, url: string): Promise<Transfer> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'fr-FR' });
+  // No service worker: its precache downloads would be counted as the page's own.
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    locale: 'fr-FR',
+    serviceWorkers: 'block'
+  });
   const page: Page = await context.newPage();
   const bodies: Promise<{ kind: string; body: Buffer } | null>[] = [];
   const seen = new Set<string>();
@@ -105,7 +135,7 @@ async function firstViewTransfer(browser: Browser, url: string): Promise<Transfe
               : 'autre';
     bodies.push(
       res.body().then(
-        (body) => ({ kind, body }),
+        (body) => ({ kind: refineKind(kind, path, body), body }),
         () => null
       )
     );
@@ -136,7 +166,7 @@ async function firstViewTransfer(browser: Browser, url: string): Promise<Transfe
     if (seen.has(path) || w.startsWith('blob:')) continue;
     seen.add(path);
     const res = await page.request.get(w);
-    if (res.ok()) add('JS (worker)', await res.body());
+    if (res.ok()) add('MapLibre JS (worker)', await res.body());
   }
   await context.close();
   return out;
@@ -160,10 +190,14 @@ export async function benchWeb(): Promise<string> {
     lines.push(`Premier affichage de / (couches par défaut, jusqu'à la carte prête), gzip -9 :`);
     for (const [kind, t] of Object.entries(transfer.byKind).sort((a, b) => b[1].gzip - a[1].gzip))
       lines.push(
-        `  ${kind.padEnd(12)} ${kb(t.gzip).padStart(10)}  (${kb(t.raw)} brut, ${t.files} fichier(s))`
+        `  ${kind.padEnd(20)} ${kb(t.gzip).padStart(10)}  (${kb(t.raw)} brut, ${t.files} fichier(s))`
       );
+    const ours = Object.entries(transfer.byKind)
+      .filter(([kind]) => !kind.startsWith('MapLibre'))
+      .reduce((sum, [, t]) => sum + t.gzip, 0);
+    lines.push(`  dont hors MapLibre   ${kb(ours).padStart(10)}  (appli, CSS, données, HTML)`);
     lines.push(
-      `  TOTAL        ${kb(transfer.gzip).padStart(10)}  (cible ≤ ${TARGET_KB} Ko : ${transfer.gzip / 1024 <= TARGET_KB ? 'atteinte' : 'dépassée'})`
+      `  TOTAL                ${kb(transfer.gzip).padStart(10)}  (cible ≤ ${TARGET_KB} Ko : ${transfer.gzip / 1024 <= TARGET_KB ? 'atteinte' : 'dépassée'})`
     );
 
     const appTimes: number[] = [];

@@ -114,3 +114,25 @@ export function labelPoint(g: AreaGeometry, samples = 16): [number, number] | nu
   // A sliver thinner than the grid: fall back to its first vertex rather than no label.
   return found.at ?? ([largest[0]![0]![0]!, largest[0]![0]![1]!] as [number, number]);
 }
+
+/**
+ * A copy of a FeatureCollection keeping only the properties a map layer reads. MapLibre clones
+ * the whole object into its worker and indexes every property: the stops' names and line lists
+ * are not drawn, so they need not cross (about half the transit files' weight).
+ */
+export function pickProperties<G, P extends Record<string, unknown>, K extends keyof P & string>(
+  collection: { type: 'FeatureCollection'; features: readonly { geometry: G; properties: P }[] },
+  keys: readonly K[]
+): {
+  type: 'FeatureCollection';
+  features: { type: 'Feature'; geometry: G; properties: Pick<P, K> }[];
+} {
+  return {
+    type: 'FeatureCollection',
+    features: collection.features.map((f) => {
+      const properties = {} as Pick<P, K>;
+      for (const k of keys) properties[k] = f.properties[k];
+      return { type: 'Feature', geometry: f.geometry, properties };
+    })
+  };
+}

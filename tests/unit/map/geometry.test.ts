@@ -3,6 +3,7 @@ import {
   bboxOf,
   insidePolygon,
   labelPoint,
+  pickProperties,
   type AreaGeometry
 } from '../../../src/lib/map/geometry';
 
@@ -69,5 +70,32 @@ describe('labelPoint', () => {
     };
     const [x, y] = labelPoint(withHole)!;
     expect(insidePolygon(x, y, withHole.coordinates)).toBe(true);
+  });
+});
+
+describe('pickProperties', () => {
+  it('keeps the geometry and only the chosen properties, without touching the input', () => {
+    const input = {
+      type: 'FeatureCollection' as const,
+      features: [
+        {
+          type: 'Feature' as const,
+          geometry: { type: 'Point', coordinates: [5, 45] },
+          properties: { id: '0001', name: 'Arrêt A', mode: 'tram', lines: ['A'] }
+        },
+        {
+          type: 'Feature' as const,
+          geometry: { type: 'Point', coordinates: [6, 46] },
+          properties: { id: '0002', name: 'Arrêt B', mode: 'bus', lines: ['12', '13'] }
+        }
+      ]
+    };
+    const out = pickProperties(input, ['mode', 'id']);
+    expect(out.features.map((f) => f.properties)).toEqual([
+      { mode: 'tram', id: '0001' },
+      { mode: 'bus', id: '0002' }
+    ]);
+    expect(out.features[1]?.geometry).toBe(input.features[1]?.geometry);
+    expect(input.features[0]?.properties.name).toBe('Arrêt A');
   });
 });
