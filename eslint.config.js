@@ -39,7 +39,8 @@ export default ts.config(
       'static/geo/',
       'static/data/',
       'node_modules/',
-      'screenshots/'
+      'screenshots/',
+      '.cache/'
     ]
   }
 );
