@@ -19,6 +19,10 @@ export interface SheetWorkshopItem {
   universal: boolean;
   /** Text of the parent bullet for a sub-bullet, else null. */
   parentText: string | null;
+  /** Id of the parent bullet for a sub-bullet, else null. */
+  parentId: string | null;
+  /** Ranking score of the linking layer, 0 (weak) to 1 (strong); 0 for universal items. */
+  score: number;
 }
 
 export interface SheetWorkshopColumn {
@@ -61,7 +65,9 @@ export function toSheetThemes(linked: TerritoryItems): SheetWorkshopTheme[] {
           why: l.explanation,
           sources: l.sources,
           universal: l.universal,
-          parentText: l.parent?.text ?? null
+          parentText: l.parent?.text ?? null,
+          parentId: l.item.parentId,
+          score: l.score
         }))
       }))
     }))
@@ -82,4 +88,32 @@ export function splitUniversal(
       }))
     }))
     .filter((t) => t.columns.some((c) => c.items.length > 0));
+}
+
+/**
+ * The `n` strongest items of one column over all themes, for the printed sheet: targeted items by
+ * decreasing score (ties keep theme then workshop order), then universal items only when too few
+ * are targeted. A bullet whose sub-bullet is also listed is left out: the sub-bullet carries it as
+ * context, and a heading bullet (« … auprès de l'État : ») says little on its own.
+ */
+export function topItems(
+  themes: readonly SheetWorkshopTheme[],
+  column: WorkshopColumn,
+  n: number
+): SheetWorkshopItem[] {
+  const all = themes.flatMap((t) =>
+    t.columns.filter((c) => c.column === column).flatMap((c) => c.items)
+  );
+  const parents = new Set(all.map((i) => i.parentId).filter((p) => p !== null));
+  return all
+    .filter((i) => !parents.has(i.id))
+    .map((item, order) => ({ item, order }))
+    .sort(
+      (a, b) =>
+        Number(a.item.universal) - Number(b.item.universal) ||
+        b.item.score - a.item.score ||
+        a.order - b.order
+    )
+    .slice(0, n)
+    .map((x) => x.item);
 }

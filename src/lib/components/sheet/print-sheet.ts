@@ -1,0 +1,81 @@
+/**
+ * Compact rows of the printed territory sheets (pure): each figure with its value in French (an
+ * estimate carries « ≈ » and its range, a missing value is said in words), and a per-sheet
+ * numbered list of the sources cited (short title and vintage), so that a sheet fits one A4 page
+ * while every figure keeps its source and vintage.
+ */
+import { formatIndicatorValue } from '../../map/indicator-format';
+import type { IndicatorDefinition, IndicatorId, IndicatorValue } from '../../schemas/indicators';
+
+export interface PrintRow {
+  /** Indicator id, or a free key for rows that are not indicators. */
+  key: string;
+  label: string;
+  value: string;
+  estimate: boolean;
+  /** 1-based numbers into the sheet's notes. */
+  refs: number[];
+}
+
+export interface PrintSection {
+  title: string;
+  rows: PrintRow[];
+}
+
+/** Numbered « Title — vintage » notes of one printed sheet, in order of first citation. */
+export class PrintNotes {
+  readonly notes: string[] = [];
+
+  constructor(private readonly titles: Readonly<Record<string, string>>) {}
+
+  /**
+   * Note numbers of `sources` with `vintage`. A vintage with one part per source (« A ; B », as
+   * the indicator definitions write it) is paired with its source; otherwise it is used whole.
+   */
+  cite(sources: readonly string[], vintage: string): number[] {
+    const parts = vintage.split(' ; ');
+    return sources.map((src, i) => {
+      const v = parts.length === sources.length ? (parts[i] ?? vintage) : vintage;
+      const text = `${this.titles[src] ?? src} — ${v}`;
+      let n = this.notes.indexOf(text);
+      if (n < 0) n = this.notes.push(text) - 1;
+      return n + 1;
+    });
+  }
+}
+
+/**
+ * One section of figures: the indicators `ids` that apply to the territory (a `not_applicable`
+ * value is left out, as on screen), each citing its definition's sources in `notes`. Ids without
+ * a definition are skipped.
+ */
+export function printSection(
+  title: string,
+  ids: readonly IndicatorId[],
+  values: Partial<Record<IndicatorId, IndicatorValue>>,
+  definitions: Partial<Record<IndicatorId, IndicatorDefinition>>,
+  notes: PrintNotes
+): PrintSection {
+  return {
+    title,
+    rows: ids.flatMap((id): PrintRow[] => {
+      const def = definitions[id];
+      const v = values[id];
+      if (!def || v?.status === 'not_applicable') return [];
+      return [
+        {
+          key: id,
+          label: def.label,
+          value: formatIndicatorValue(v, def),
+          estimate: v?.estimate ?? false,
+          refs: notes.cite(def.sources, def.vintage)
+        }
+      ];
+    })
+  };
+}
+
+/** « [1][3] » after a printed figure. */
+export function refMarks(refs: readonly number[]): string {
+  return refs.map((n) => `[${n}]`).join('');
+}
