@@ -122,3 +122,14 @@ export function highlightOpacity(
   if (!hasHighlight) return on;
   return ['case', ['boolean', ['feature-state', 'highlight'], false], on, off];
 }
+
+/**
+ * Width (px) of the QPV outlines, growing with zoom (1.2 px at z9 to 3 px at z14); the
+ * `emphasis` QPV (the one a sheet or slide is about) is drawn 2.5× thicker. Without emphasis the
+ * expression reads no property, so MapLibre keeps it a cheap zoom-only function.
+ */
+export function qpvLineWidth(emphasis: string | null): Expression {
+  const at = (normal: number) =>
+    emphasis === null ? normal : ['case', ['==', ['get', 'code'], emphasis], normal * 2.5, normal];
+  return ['interpolate', ['linear'], ['zoom'], 9, at(1.2), 14, at(3)];
+}

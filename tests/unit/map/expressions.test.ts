@@ -3,7 +3,8 @@ import {
   choroplethFillColor,
   choroplethStates,
   highlightOpacity,
-  stepExpression
+  stepExpression,
+  qpvLineWidth
 } from '../../../src/lib/map/expressions';
 import {
   NO_DATA_COLOR,
@@ -92,5 +93,18 @@ describe('palettes', () => {
   it('picks a readable text colour', () => {
     expect(textColorOn('#084594')).toBe('#ffffff');
     expect(textColorOn('#fde725')).toBe('#000000');
+  });
+});
+
+describe('qpvLineWidth', () => {
+  it('is a zoom-only width with no emphasis', () => {
+    expect(qpvLineWidth(null)).toEqual(['interpolate', ['linear'], ['zoom'], 9, 1.2, 14, 3]);
+  });
+
+  it('draws the emphasised QPV 2.5 times thicker at every zoom stop', () => {
+    const e = qpvLineWidth('QN03801M');
+    expect(e.slice(0, 3)).toEqual(['interpolate', ['linear'], ['zoom']]);
+    expect(e[4]).toEqual(['case', ['==', ['get', 'code'], 'QN03801M'], 3, 1.2]);
+    expect(e[6]).toEqual(['case', ['==', ['get', 'code'], 'QN03801M'], 7.5, 3]);
   });
 });
