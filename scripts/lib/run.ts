@@ -14,7 +14,12 @@ import {
 } from './build';
 import { writeOutputs, type WrittenFile } from './write';
 
+/**
+ * The mirror directory: `PLH_SOURCES` when set (`none` = no mirror, download every dataset from
+ * its official URL), else `../shared/sources` when it exists, else none.
+ */
 export function resolveSourcesDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.PLH_SOURCES === 'none') return null;
   if (env.PLH_SOURCES) return resolve(env.PLH_SOURCES);
   const fallback = resolve(REPO_ROOT, '..', 'shared', 'sources');
   return existsSync(fallback) ? fallback : null;
