@@ -294,3 +294,65 @@ for (const [name, path] of [
     await context.close();
   });
 }
+
+/** Width and height from a PNG's IHDR chunk (bytes 16–23, big-endian). */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG', 'the file is a PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+test('« Exporter en PNG » downloads the map with its legend, sources and date', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context, errors } = await newPage();
+  await page.goto(`${baseURL}/?indicateur=sru_taux_lls`);
+  await waitForMap(page);
+  const button = page.getByTestId('export-png');
+  assert.equal(await button.textContent(), 'Exporter en PNG');
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  assert.equal(download.suggestedFilename(), `atlas-plh-sru_taux_lls-${today}.png`);
+  const path = await download.path();
+  const bytes = readFileSync(path);
+  const { width, height } = pngSize(bytes);
+  const canvas = await page.locator('[data-testid="atlas-map"] canvas').boundingBox();
+  assert.ok(canvas, 'the map canvas is laid out');
+  // Same width as the map; taller, since title, legend and sources are added below and above.
+  assert.equal(width, Math.round(canvas.width));
+  assert.ok(height > canvas.height + 100, `PNG ${width}×${height} has room for legend and sources`);
+  // A blank canvas compresses to almost nothing; a drawn map with text does not.
+  assert.ok(bytes.length > 40_000, `PNG of ${bytes.length} bytes`);
+  assert.equal(await page.getByRole('alert').count(), 0, 'no export error shown');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a QPV sheet frames the QPV perimeter, not its whole commune', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context, errors } = await newPage();
+  const qpv = JSON.parse(readFileSync('build/geo/qpv.geojson', 'utf8')) as {
+    features: { properties: { code: string } }[];
+  };
+  const code = qpv.features[0]?.properties.code;
+  assert.ok(code, 'the build has QPV');
+  await page.goto(`${baseURL}/qpv/${code}`);
+  await waitForMap(page);
+  const colours = await mapColours(page);
+  // The emphasised outline is QPV-coloured and thick: a visible share of the small map's pixels.
+  const { QPV_COLOR } = await import('../../src/lib/components/map/layer-colors');
+  const c = (i: number) => parseInt(QPV_COLOR.slice(1 + 2 * i, 3 + 2 * i), 16);
+  const outline = near(colours, [c(0), c(1), c(2)], 40);
+  const total = [...colours.values()].reduce((a, b) => a + b, 0);
+  assert.ok(
+    outline / total > 0.01,
+    `QPV outline covers ${((100 * outline) / total).toFixed(1)} % of the mini-map`
+  );
+  assert.deepEqual(errors, []);
+  await context.close();
+});
