@@ -73,8 +73,11 @@ test('Grenoble prints on one A4 page with its figures, sources and top workshop 
     assert.match(why, /^(Affiché car|Valable pour tous)/);
   }
   // Every QPV of the commune is named with its perimeter generation.
-  assert.equal((text.match(/périmètre 20(15|24)/g) ?? []).length, g.values.qpv_nombre?.value);
-  await page.emulateMedia({ media: 'screen' });
+  const qpvLine = (await sheet.locator('.p-lead p', { hasText: /^\s*QPV/ }).textContent()) ?? '';
+  assert.equal(
+    (qpvLine.match(/\(Q[PN]\w+, périmètre 20(15|24)/g) ?? []).length,
+    g.values.qpv_nombre?.value
+  );
   const pages = pdfPageCount(await printPdf(page, 'print-commune-38185'));
   assert.equal(pages, 1, `Grenoble prints on ${pages} pages`);
   assert.deepEqual(errors, []);
