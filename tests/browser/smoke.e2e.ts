@@ -11,6 +11,7 @@ test('the home page renders its heading in French', async ({ newPage, baseURL })
     epci: { nom: string };
   };
   assert.equal((await page.textContent('h1'))?.trim(), `Carte des communes de ${meta.epci.nom}`);
+  assert.match((await page.textContent('header .brand')) ?? '', new RegExp(meta.epci.nom));
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -36,8 +36,12 @@ export function formatIndicatorValue(v: IndicatorValue | undefined, def: Def): s
     return STATUS_LABELS[v.status === 'ok' ? 'no_data' : v.status];
   const main = formatWithUnit(v.value, def);
   if (!v.estimate) return main;
-  if (v.low !== null && v.high !== null)
-    return `≈\u00a0${main} (estimation, entre ${formatWithUnit(v.low, def)} et ${formatWithUnit(v.high, def)})`;
+  if (v.low !== null && v.high !== null) {
+    const low = formatWithUnit(v.low, def);
+    const high = formatWithUnit(v.high, def);
+    // A range that rounds to one value (e.g. no missing LLS above target) says nothing more.
+    if (low !== high) return `≈\u00a0${main} (estimation, entre ${low} et ${high})`;
+  }
   return `≈\u00a0${main} (estimation)`;
 }
 

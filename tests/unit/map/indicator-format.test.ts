@@ -24,6 +24,12 @@ describe('formatIndicatorValue', () => {
       lls,
       `≈\u00a0120\u00a0logements (estimation, entre 110\u00a0logements et 131\u00a0logements)`
     ],
+    [
+      'an estimate whose range rounds to one value (no deficit above target)',
+      v({ value: 0, estimate: true, low: 0, high: 0.2 }),
+      lls,
+      `≈\u00a00\u00a0logements (estimation)`
+    ],
     ['not applicable (never « 0 % »)', v({ status: 'not_applicable' }), pct, 'non concernée'],
     ['no data', v({ status: 'no_data' }), pct, 'pas de donnée'],
     ['secrecy', v({ status: 'secret' }), pct, 'secret statistique'],

@@ -53,8 +53,12 @@ export function figureText(v: IndicatorValue | undefined, f: FigureFormat): Figu
       range: null
     };
   }
+  // A range that rounds to one value (e.g. no missing LLS above target) says nothing more.
   const range =
-    v.estimate && v.low !== null && v.high !== null
+    v.estimate &&
+    v.low !== null &&
+    v.high !== null &&
+    formatNumber(v.low, f.decimals) !== formatNumber(v.high, f.decimals)
       ? `entre ${formatNumber(v.low, f.decimals)} et ${formatWithUnit(v.high, f)}`
       : null;
   return { text: formatWithUnit(v.value, f), missing: false, range };

@@ -45,6 +45,12 @@ describe('figureText', () => {
     expect(n(t.range)).toBe('entre 319 et 327 logements');
   });
 
+  it('gives no range when it rounds to one value (no deficit above target)', () => {
+    const t = figureText({ value: 0, status: 'ok', estimate: true, low: 0, high: 0 }, logements);
+    expect(n(t.text)).toBe('0 logements');
+    expect(t.range).toBeNull();
+  });
+
   it.each([
     ['secret', 'secret statistique'],
     ['no_data', 'pas de donnée'],
