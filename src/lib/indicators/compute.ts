@@ -15,6 +15,7 @@ import type {
   IndicatorsFile,
   QpvIndicators
 } from '$lib/schemas/indicators';
+import { indicatorIdSchema } from '$lib/schemas/indicators';
 import type {
   CommunesCollection,
   InseeFile,
@@ -170,31 +171,7 @@ function transitValues(
   };
 }
 
-const ALL_IDS: IndicatorId[] = [
-  'population',
-  'surface_ha',
-  'sru_taux_lls',
-  'sru_taux_cible',
-  'sru_lls',
-  'sru_rp_estimees',
-  'sru_lls_manquants',
-  'sru_objectif_triennal',
-  'sru_prelevement',
-  'qpv_nombre',
-  'qpv_part_surface',
-  'qpv_population',
-  'tc_couverture_surface',
-  'tc_couverture_population',
-  'tc_couverture_pop_tram',
-  'tc_couverture_pop_chrono',
-  'tc_couverture_pop_bus',
-  'tc_distance_tram_chrono',
-  'tc_arrets_pour_1000',
-  'logement_vacance',
-  'logement_proprietaires',
-  'revenu_median',
-  'taux_pauvrete'
-];
+const ALL_IDS: readonly IndicatorId[] = indicatorIdSchema.options;
 
 /** Fills every indicator id (the contract's record is exhaustive): missing ones are not applicable. */
 function complete(
