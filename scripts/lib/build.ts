@@ -53,7 +53,7 @@ import { buildInsee } from './insee';
 import { decoupageLocation, loadEpci, loadFormerCodes } from './members';
 import { buildQpv, type QpvPerimeter } from './qpv';
 import { buildSru } from './sru';
-import { buildTransit, TRANSIT_SOURCE_IDS } from './transit';
+import { buildTransit, loadDefaultTransitModeRules, TRANSIT_SOURCE_IDS } from './transit';
 
 /** Bump when the outputs change shape or method: ensure-data then rebuilds. */
 export const PIPELINE_VERSION = 2;
@@ -379,10 +379,6 @@ const qpvStep: PipelineStep = {
   }
 };
 
-/** Stops outside the EPCI within this distance of its outline are kept: about twice the largest
- * default walking radius (tram, 500 m), so a user widening the radius still finds them. */
-export const NEAR_BORDER_M = 1000;
-
 const transitStep: PipelineStep = {
   name: 'transit',
   async run(ctx) {
@@ -416,6 +412,7 @@ const transitStep: PipelineStep = {
       properties: {},
       geometry: ctx.outline
     };
+    const modeRules = loadDefaultTransitModeRules();
     const result = buildTransit({
       stopsCsv: stops.text,
       routesCsv: routes.text,
@@ -423,7 +420,9 @@ const transitStep: PipelineStep = {
       files: { stops: stops.location, routes: routes.location, lines: lines.location },
       contours,
       epciOutline,
-      nearBorderM: NEAR_BORDER_M
+      // One source of truth, editable by a planner: data/parameters/transit-modes.json.
+      nearBorderM: modeRules.nearBorderM,
+      modes: modeRules
     });
     ctx.outputs.transitLines = result.lines;
     ctx.outputs.transitStops = result.stops;
