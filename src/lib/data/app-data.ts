@@ -31,8 +31,7 @@ export const DATA_FILES = {
   sru: '/data/sru.json',
   insee: '/data/insee.json',
   meta: '/data/meta.json',
-  indicators: '/data/indicators.json',
-  propositions: '/data/propositions.csv'
+  indicators: '/data/indicators.json'
 } as const;
 export type DataFileKey = keyof typeof DATA_FILES;
 
@@ -162,11 +161,6 @@ export function loadData<K extends JsonFileKey>(
     promise.catch(() => cache.delete(file));
   }
   return promise;
-}
-
-/** The workshop base as CSV text (parse it with `parseWorkshopCsv` of `./workshop`). */
-export function loadPropositionsCsv(fetchFn: Fetch, base = ''): Promise<string> {
-  return fetchText(fetchFn, `${base}${DATA_FILES.propositions}`);
 }
 
 /** Outcome of a load that must not stop the page: the page shows the French message instead. */
