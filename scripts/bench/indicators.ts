@@ -18,6 +18,7 @@ import {
   type IndicatorsInput
 } from '../../src/lib/indicators/compute';
 import { computeCoverage } from '../../src/lib/indicators/coverage';
+import { labelPoint } from '../../src/lib/map/geometry';
 import type { CommunesCollection } from '../../src/lib/schemas/outputs';
 import { naiveCoverage } from '../../tests/unit/indicators/naive-coverage';
 
@@ -62,7 +63,8 @@ function isereCommunes(): CommunesCollection {
         nom: f.properties.nom,
         population: 0,
         populationVintage: 'inconnue (bench)',
-        areaKm2: turf.area(turf.feature(f.geometry)) / 1e6
+        areaKm2: turf.area(turf.feature(f.geometry)) / 1e6,
+        labelAt: labelPoint(f.geometry) ?? [0, 0]
       },
       geometry: f.geometry
     }))

@@ -32,7 +32,7 @@ function median(xs: number[]): number {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} Ko`;
 
 /** A bare MapLibre page: the communes GeoJSON as one fill and one line layer, nothing else. */
-function bareSite(build: string): string {
+export function bareSite(build: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-bare-'));
   const dist =
     dirname(createRequire(import.meta.url).resolve('maplibre-gl/package.json')) + '/dist';

@@ -56,7 +56,7 @@ import { buildSru } from './sru';
 import { buildTransit, loadDefaultTransitModeRules, TRANSIT_SOURCE_IDS } from './transit';
 
 /** Bump when the outputs change shape or method: ensure-data then rebuilds. */
-export const PIPELINE_VERSION = 2;
+export const PIPELINE_VERSION = 3;
 export const DEFAULT_EPCI = '200040715';
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 

@@ -6,6 +6,7 @@
 import type { DecoupageEpci } from '../../src/lib/schemas/sources/decoupage';
 import type { CommuneContourFeature } from '../../src/lib/schemas/sources/geo';
 import type { CommunesCollection, EpciCollection } from '../../src/lib/schemas/outputs';
+import { labelPoint } from '../../src/lib/map/geometry';
 import {
   areaKm2,
   checkGeometry,
@@ -79,7 +80,8 @@ export function buildCommunes(input: {
         nom: m.nom,
         population: m.populationMunicipale,
         populationVintage,
-        areaKm2: round(areaKm2(geometry), 3)
+        areaKm2: round(areaKm2(geometry), 3),
+        labelAt: labelAnchor(geometry)
       },
       geometry
     });
@@ -122,4 +124,11 @@ export function buildCommunes(input: {
 function round(x: number, decimals: number): number {
   const f = 10 ** decimals;
   return Math.round(x * f) / f;
+}
+
+/** Label anchor rounded like the geometry (5 decimals, about 1 m). */
+function labelAnchor(geometry: AreaGeometry): [number, number] {
+  const at = labelPoint(geometry);
+  if (!at) throw new Error('commune without a polygon: no label anchor');
+  return [round(at[0], 5), round(at[1], 5)];
 }

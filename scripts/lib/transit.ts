@@ -18,9 +18,12 @@
  *   inhabitants) and flagged; the distance is to the nearest edge of the outline, in metres, on a local
  *   equirectangular projection (error far below 1 m at these distances).
  * - A line geometry `CODE` (`SEM_A`) is joined to the route whose short name is `CODE` minus the prefix.
+ * - Line shapes are simplified (Douglas–Peucker, `lineSimplifyToleranceM`): the GTFS shapes carry
+ *   a vertex every few metres, which the map's worker would otherwise tile at every load. Drawing
+ *   only; no indicator reads them.
  */
 import { readFileSync } from 'node:fs';
-import { bbox as turfBbox, booleanPointInPolygon } from '@turf/turf';
+import { bbox as turfBbox, booleanPointInPolygon, lineString, simplify } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { z } from 'zod';
 import {
@@ -124,6 +127,23 @@ function roundLine(coords: Position[]): [number, number][] {
     if (!last || last[0] !== q[0] || last[1] !== q[1]) out.push(q);
   }
   return out;
+}
+
+/** Metres per degree of latitude (mean Earth radius 6 371 km). */
+const METRES_PER_DEGREE = (Math.PI * 6_371_000) / 180;
+
+/**
+ * Douglas–Peucker simplification of a rounded line, tolerance in metres. Degrees of longitude are
+ * shorter than degrees of latitude, so a tolerance converted at the latitude's scale is, east-west,
+ * at most 1/cos(latitude) times larger (1.4× at Grenoble): still under 1.5 m for 1 m.
+ */
+export function simplifyLine(coords: [number, number][], toleranceM: number): [number, number][] {
+  if (toleranceM <= 0 || coords.length <= 2) return coords;
+  const simplified = simplify(lineString(coords), {
+    tolerance: toleranceM / METRES_PER_DEGREE,
+    highQuality: true
+  });
+  return simplified.geometry.coordinates.map((p): [number, number] => [p[0] ?? NaN, p[1] ?? NaN]);
 }
 
 const compareNames = (a: string, b: string): number =>
@@ -260,7 +280,7 @@ export function buildTransit(input: TransitInput): TransitOutput {
     const parts = (
       f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates
     )
-      .map(roundLine)
+      .map((part) => simplifyLine(roundLine(part), rules.lineSimplifyToleranceM))
       .filter((p) => p.length >= 2);
     const first = parts[0];
     if (!first) {

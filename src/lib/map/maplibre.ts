@@ -1,21 +1,39 @@
 /**
  * Lazy loading of MapLibre (the only module importing it at run time): the page's headings and
- * table paint first, the ~450 KB library arrives after. The worker script is served by the app
- * itself (a Vite asset), which the CSP `worker-src 'self'` allows.
+ * table paint first, the ~450 KB library arrives after. The library and its worker are served as
+ * the app's own files (Vite assets, allowed by the CSP's `'self'`), by URL rather than as a
+ * bundled chunk so that map pages can name the library in a `<link rel="modulepreload">` of the
+ * prerendered HTML: its download then starts with the page's, not after hydration.
  */
 import type * as MapLibre from 'maplibre-gl';
+import libraryUrl from 'maplibre-gl/dist/maplibre-gl.mjs?url';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 
 export type MapLibreModule = typeof MapLibre;
 
+/** URL of the MapLibre module, for the `modulepreload` link of the pages that draw a map. */
+export const MAPLIBRE_URL: string = libraryUrl;
+/** URL of MapLibre's worker script (also precached for offline presentations). */
+export const MAPLIBRE_WORKER_URL: string = workerUrl;
+
 let loading: Promise<MapLibreModule> | null = null;
+
+function isMapLibre(mod: unknown): mod is MapLibreModule {
+  return (
+    typeof mod === 'object' &&
+    mod !== null &&
+    typeof (mod as { Map?: unknown }).Map === 'function' &&
+    typeof (mod as { setWorkerUrl?: unknown }).setWorkerUrl === 'function'
+  );
+}
 
 export function loadMapLibre(): Promise<MapLibreModule> {
   loading ??= Promise.all([
-    import('maplibre-gl'),
-    import('maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url'),
+    import(/* @vite-ignore */ libraryUrl) as Promise<unknown>,
     import('maplibre-gl/dist/maplibre-gl.css')
-  ]).then(([ml, worker]) => {
-    ml.setWorkerUrl(worker.default);
+  ]).then(([ml]) => {
+    if (!isMapLibre(ml)) throw new Error(`${libraryUrl} n'est pas la bibliothèque MapLibre.`);
+    ml.setWorkerUrl(workerUrl);
     return ml;
   });
   // A failed download (offline) may succeed on the next attempt.

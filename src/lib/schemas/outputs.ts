@@ -23,7 +23,12 @@ export const communePropertiesSchema = z.object({
   population: z.number().int().nonnegative(),
   populationVintage: z.string().min(1),
   /** Area in km², computed from the geometry (geodesic, Turf). */
-  areaKm2: z.number().positive()
+  areaKm2: z.number().positive(),
+  /**
+   * Anchor of the name label, [longitude, latitude]: a coarse pole of inaccessibility of the
+   * largest polygon (`labelPoint`), computed once at build time rather than in every browser.
+   */
+  labelAt: z.tuple([z.number(), z.number()])
 });
 export const communesCollectionSchema = featureCollectionSchema(
   areaGeometrySchema,

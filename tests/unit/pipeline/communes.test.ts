@@ -52,6 +52,18 @@ describe('buildCommunes', () => {
     expect(result.diagnostics.completedWithFormerCodes).toEqual(['99002 ← 99003']);
   });
 
+  it('anchors each label at the centre of its commune, rounded like the geometry', () => {
+    const anchors = Object.fromEntries(
+      result.communes.features.map((f) => [f.properties.code, f.properties.labelAt])
+    );
+    // A square's pole of inaccessibility is its centre; the merged 0.2 × 0.1 rectangle's lies on
+    // its long axis, half its height from either side.
+    expect(anchors['99001']).toEqual([0.05, 0.05]);
+    expect(anchors['99002']?.[1]).toBe(0.05);
+    expect(anchors['99002']?.[0]).toBeGreaterThanOrEqual(0.15);
+    expect(anchors['99002']?.[0]).toBeLessThanOrEqual(0.25);
+  });
+
   it('reports members without contour and leaves them out', () => {
     expect(result.diagnostics.missingGeometry).toEqual(['99004']);
     expect(result.communes.features.map((f) => f.properties.code)).toEqual(['99001', '99002']);

@@ -9,6 +9,7 @@ import {
   classifyRoute,
   communeLocator,
   loadDefaultTransitModeRules,
+  simplifyLine,
   type TransitInput
 } from '../../../scripts/lib/transit';
 import { parseTransitRoutesCsv, parseTransitStopsCsv } from '../../../src/lib/data/transit';
@@ -66,6 +67,35 @@ describe('classifyRoute', () => {
     const edited = { ...rules, chronoShortNamePattern: '^(C\\d+|12)$', tramRouteTypes: [0, 900] };
     expect(classifyRoute({ route_short_name: '12', route_type: 3 }, edited).mode).toBe('chrono');
     expect(classifyRoute({ route_short_name: 'T1', route_type: 900 }, edited).mode).toBe('tram');
+  });
+});
+
+describe('simplifyLine', () => {
+  // 1e-5 degree of latitude is 1.11 m.
+  const bend: [number, number][] = [
+    [5.7, 45.19],
+    [5.701, 45.19],
+    [5.702, 45.19001],
+    [5.703, 45.19],
+    [5.704, 45.19],
+    [5.704, 45.191]
+  ];
+
+  it('drops vertices within the tolerance and keeps the ends and real bends', () => {
+    expect(simplifyLine(bend, 2)).toEqual([
+      [5.7, 45.19],
+      [5.704, 45.19],
+      [5.704, 45.191]
+    ]);
+  });
+
+  it('keeps a 1.1 m deviation under a 1 m tolerance', () => {
+    expect(simplifyLine(bend, 1)).toContainEqual([5.702, 45.19001]);
+  });
+
+  it('keeps every vertex with a zero tolerance, and two-point lines as they are', () => {
+    expect(simplifyLine(bend, 0)).toEqual(bend);
+    expect(simplifyLine(bend.slice(0, 2), 5)).toEqual(bend.slice(0, 2));
   });
 });
 

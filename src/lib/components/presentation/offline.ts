@@ -4,7 +4,7 @@
  * files are not in the worker's build list (MapLibre's own worker script, emitted by Vite). The
  * page hands their URLs to the worker, which caches them; resolves true once done.
  */
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { MAPLIBRE_URL, MAPLIBRE_WORKER_URL } from '../../map/maplibre';
 
 export const CACHE_URLS_MESSAGE = 'atlas-plh:cache-urls';
 
@@ -13,7 +13,9 @@ export async function completeOfflineCache(timeoutMs = 20_000): Promise<boolean>
   const registration = await navigator.serviceWorker.ready;
   const worker = registration.active;
   if (!worker) return false;
-  const urls = new Set<string>([new URL(workerUrl, location.href).href]);
+  const urls = new Set<string>(
+    [MAPLIBRE_URL, MAPLIBRE_WORKER_URL].map((u) => new URL(u, location.href).href)
+  );
   for (const entry of performance.getEntriesByType('resource')) {
     const url = new URL(entry.name);
     if (url.origin === location.origin) urls.add(url.href);

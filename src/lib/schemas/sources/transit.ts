@@ -139,6 +139,11 @@ export const transitModeRulesSchema = z.object({
   lineCodePrefix: z.string(),
   /** Stops outside the EPCI farther than this from its outline (metres) are dropped. */
   nearBorderM: z.number().nonnegative(),
+  /**
+   * Douglas–Peucker tolerance applied to the line geometries, in metres (0 keeps every vertex).
+   * Drawing only: no indicator reads the line shapes.
+   */
+  lineSimplifyToleranceM: z.number().nonnegative().default(0),
   /** Why these values, for the people who edit the file. */
   notes: z.string().optional()
 });
