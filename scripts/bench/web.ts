@@ -3,10 +3,13 @@
  * with the harness' Chromium and static server,
  * 1. the first-view transfer of `/`: every response the page needs until its map is idle (JS, CSS,
  *    data, HTML, worker), each gzipped here at level 9 since the test server does not compress,
- *    broken down into MapLibre (JS, worker, CSS) and the app's own JS, CSS, data and HTML;
+ *    broken down into MapLibre (JS, worker, CSS) and the app's own JS, CSS, data and HTML; then
+ *    the same measure on the bare MapLibre page, the floor no app can go under;
  * 2. navigation → map idle with all offline layers (QPV, lines, stops, labels), side by side with a
- *    bare MapLibre page drawing the same communes GeoJSON, alternated, median of RUNS runs each,
- *    with a fresh browser context (empty cache, service workers blocked) per run.
+ *    bare MapLibre page drawing the same communes GeoJSON (the issue's baseline) and with a bare
+ *    page drawing the app's own sources and layer specifications (what MapLibre alone needs for
+ *    them), alternated, median of RUNS runs each, with a fresh browser context (empty cache,
+ *    service workers blocked) per run.
  */
 import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,8 +19,14 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../tests/browser/harness';
 import { startStaticServer } from '../../tests/browser/static-server';
+import {
+  communesLayers,
+  qpvLayers,
+  transitLinesLayers,
+  transitStopsLayer
+} from '../../src/lib/map/layer-specs';
 
-const RUNS = 5;
+const RUNS = 7;
 const VIEWPORT = { width: 1280, height: 800 };
 const TARGET_KB = 450;
 const TARGET_RATIO = 1.3;
@@ -31,16 +40,47 @@ function median(xs: number[]): number {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} Ko`;
 
-/** A bare MapLibre page: the communes GeoJSON as one fill and one line layer, nothing else. */
-export function bareSite(build: string): string {
+/**
+ * A bare MapLibre page, no app around it. `communes`: the communes GeoJSON as one fill and one
+ * line layer, the issue's baseline. `all`: the same sources and the very layer specifications the
+ * app adds for « toutes les couches » (`src/lib/map/layer-specs.ts`), all in the initial style:
+ * what MapLibre alone needs to draw them, so the bench can tell the library's share from the app's.
+ */
+export function bareSite(build: string, layers: 'communes' | 'all' = 'communes'): string {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-bare-'));
   const dist =
     dirname(createRequire(import.meta.url).resolve('maplibre-gl/package.json')) + '/dist';
-  // `.js` names: the test server gives `.mjs` no JavaScript type, and module scripts need one.
+  // `.js` names: module scripts need a JavaScript type, which some servers give `.mjs` no more.
   copyFileSync(join(dist, 'maplibre-gl.mjs'), join(dir, 'maplibre-gl.js'));
   copyFileSync(join(dist, 'maplibre-gl-worker.mjs'), join(dir, 'maplibre-gl-worker.js'));
   copyFileSync(join(dist, 'maplibre-gl.css'), join(dir, 'maplibre-gl.css'));
-  copyFileSync(join(build, 'geo/communes.geojson'), join(dir, 'communes.geojson'));
+  const files =
+    layers === 'all' ? ['communes', 'qpv', 'transit-lines', 'transit-stops'] : ['communes'];
+  for (const f of files) copyFileSync(join(build, `geo/${f}.geojson`), join(dir, `${f}.geojson`));
+  const communes = communesLayers('communes');
+  const styleLayers =
+    layers === 'all'
+      ? [
+          communes.fill,
+          ...qpvLayers('qpv'),
+          ...transitLinesLayers('transit-lines'),
+          transitStopsLayer('transit-stops'),
+          communes.line
+        ]
+      : [
+          {
+            id: 'f',
+            type: 'fill',
+            source: 'communes',
+            paint: { 'fill-color': '#6baed6', 'fill-opacity': 0.85 }
+          },
+          {
+            id: 'l',
+            type: 'line',
+            source: 'communes',
+            paint: { 'line-color': '#555', 'line-width': 0.8 }
+          }
+        ];
   writeFileSync(
     join(dir, 'index.html'),
     `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>MapLibre nu</title>
@@ -49,15 +89,14 @@ export function bareSite(build: string): string {
 <script type="module">
 import * as ml from '/maplibre-gl.js';
 ml.setWorkerUrl('/maplibre-gl-worker.js');
-const data = await (await fetch('/communes.geojson')).json();
+const files = ${JSON.stringify(files)};
+const data = Object.fromEntries(await Promise.all(files.map(async (f) => [f, await (await fetch('/' + f + '.geojson')).json()])));
 let w = 180, s = 90, e = -180, n = -90;
-for (const f of data.features) for (const poly of f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates)
+for (const f of data.communes.features) for (const poly of f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates)
   for (const [x, y] of poly[0]) { w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y); }
+const sources = Object.fromEntries(files.map((f) => [f, { type: 'geojson', data: data[f], promoteId: f === 'communes' || f === 'qpv' ? 'code' : undefined }]));
 const map = new ml.Map({ container: 'map', bounds: [w, s, e, n], fitBoundsOptions: { padding: 20 }, fadeDuration: 0,
-  style: { version: 8, sources: { c: { type: 'geojson', data } }, layers: [
-    { id: 'bg', type: 'background', paint: { 'background-color': '#eef0ec' } },
-    { id: 'f', type: 'fill', source: 'c', paint: { 'fill-color': '#6baed6', 'fill-opacity': 0.85 } },
-    { id: 'l', type: 'line', source: 'c', paint: { 'line-color': '#555', 'line-width': 0.8 } }] } });
+  style: { version: 8, sources, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#eef0ec' } }, ...${JSON.stringify(styleLayers)}] } });
 map.once('idle', () => performance.mark('atlas-map-idle'));
 </script></body></html>`
   );
@@ -172,64 +211,88 @@ async function firstViewTransfer(browser: Browser, url: string): Promise<Transfe
   return out;
 }
 
+function transferLines(title: string, transfer: Transfer): string[] {
+  const lines = [title];
+  for (const [kind, t] of Object.entries(transfer.byKind).sort((a, b) => b[1].gzip - a[1].gzip))
+    lines.push(
+      `  ${kind.padEnd(20)} ${kb(t.gzip).padStart(10)}  (${kb(t.raw)} brut, ${t.files} fichier(s))`
+    );
+  return lines;
+}
+
+const verdict = (ok: boolean) => (ok ? 'atteinte' : 'dépassée');
+
 export async function benchWeb(): Promise<string> {
   const build = resolve('build');
   if (!existsSync(join(build, 'index.html')))
     return 'build/index.html manque : lancez `npx vite build` avant le bench web.';
-  const bare = bareSite(build);
+  const bareDirs = [bareSite(build, 'communes'), bareSite(build, 'all')];
   const app = await startStaticServer(build);
-  const bareServer = await startStaticServer(bare);
+  const bare = await startStaticServer(bareDirs[0]!);
+  const bareAll = await startStaticServer(bareDirs[1]!);
   const browser = await launchChromium();
   const lines: string[] = [];
   try {
     // Warm-up of the browser process (not measured).
     await timeToIdle(browser, `${app.url}${ALL_LAYERS}`);
-    await timeToIdle(browser, `${bareServer.url}/`);
+    await timeToIdle(browser, `${bare.url}/`);
+    await timeToIdle(browser, `${bareAll.url}/`);
 
     const transfer = await firstViewTransfer(browser, `${app.url}/`);
-    lines.push(`Premier affichage de / (couches par défaut, jusqu'à la carte prête), gzip -9 :`);
-    for (const [kind, t] of Object.entries(transfer.byKind).sort((a, b) => b[1].gzip - a[1].gzip))
-      lines.push(
-        `  ${kind.padEnd(20)} ${kb(t.gzip).padStart(10)}  (${kb(t.raw)} brut, ${t.files} fichier(s))`
-      );
+    lines.push(
+      ...transferLines(
+        `Premier affichage de / (couches par défaut, jusqu'à la carte prête), gzip -9 :`,
+        transfer
+      )
+    );
     const ours = Object.entries(transfer.byKind)
       .filter(([kind]) => !kind.startsWith('MapLibre'))
       .reduce((sum, [, t]) => sum + t.gzip, 0);
     lines.push(`  dont hors MapLibre   ${kb(ours).padStart(10)}  (appli, CSS, données, HTML)`);
     lines.push(
-      `  TOTAL                ${kb(transfer.gzip).padStart(10)}  (cible ≤ ${TARGET_KB} Ko : ${transfer.gzip / 1024 <= TARGET_KB ? 'atteinte' : 'dépassée'})`
+      `  TOTAL                ${kb(transfer.gzip).padStart(10)}  (cible ≤ ${TARGET_KB} Ko : ${verdict(transfer.gzip / 1024 <= TARGET_KB)})`
     );
-
-    const appTimes: number[] = [];
-    const defaultTimes: number[] = [];
-    const bareTimes: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      appTimes.push(await timeToIdle(browser, `${app.url}${ALL_LAYERS}`));
-      bareTimes.push(await timeToIdle(browser, `${bareServer.url}/`));
-      defaultTimes.push(await timeToIdle(browser, `${app.url}/`));
-    }
-    const ratio = median(appTimes) / median(bareTimes);
+    // The floor of the size target: the same measure on the bare page (library + communes only).
+    const floor = await firstViewTransfer(browser, `${bare.url}/`);
     lines.push('');
     lines.push(
-      `Navigation → carte prête (médiane de ${RUNS}, cache vide, ${VIEWPORT.width}×${VIEWPORT.height}) :`
+      ...transferLines(`Même mesure sur la page MapLibre nue (communes seules) :`, floor),
+      `  TOTAL                ${kb(floor.gzip).padStart(10)}  (plancher de la cible : ${verdict(floor.gzip / 1024 <= TARGET_KB)} pour MapLibre seul)`
     );
+
+    const times = {
+      app: [] as number[],
+      defaults: [] as number[],
+      bare: [] as number[],
+      bareAll: [] as number[]
+    };
+    for (let i = 0; i < RUNS; i++) {
+      times.app.push(await timeToIdle(browser, `${app.url}${ALL_LAYERS}`));
+      times.bare.push(await timeToIdle(browser, `${bare.url}/`));
+      times.defaults.push(await timeToIdle(browser, `${app.url}/`));
+      times.bareAll.push(await timeToIdle(browser, `${bareAll.url}/`));
+    }
+    const row = (label: string, xs: number[]) =>
+      `  ${label.padEnd(44)} ${median(xs).toFixed(0).padStart(5)} ms  [${xs.map((t) => t.toFixed(0)).join(', ')}]`;
+    const ratio = median(times.app) / median(times.bare);
+    const floorRatio = median(times.bareAll) / median(times.bare);
+    lines.push('');
     lines.push(
-      `  Atlas, toutes les couches hors ligne  ${median(appTimes).toFixed(0)} ms  [${appTimes.map((t) => t.toFixed(0)).join(', ')}]`
-    );
-    lines.push(
-      `  Atlas, couches par défaut (QPV, noms)  ${median(defaultTimes).toFixed(0)} ms  [${defaultTimes.map((t) => t.toFixed(0)).join(', ')}]`
-    );
-    lines.push(
-      `  MapLibre nu, mêmes communes           ${median(bareTimes).toFixed(0)} ms  [${bareTimes.map((t) => t.toFixed(0)).join(', ')}]`
-    );
-    lines.push(
-      `  Rapport ${ratio.toFixed(2)} (cible ≤ ${TARGET_RATIO} : ${ratio <= TARGET_RATIO ? 'atteinte' : 'dépassée'})`
+      `Navigation → carte prête (médiane de ${RUNS}, cache vide, ${VIEWPORT.width}×${VIEWPORT.height}, rendu SwiftShader) :`,
+      row('Atlas, toutes les couches hors ligne', times.app),
+      row('Atlas, couches par défaut (QPV, noms)', times.defaults),
+      row('MapLibre nu, mêmes communes', times.bare),
+      row('MapLibre nu, mêmes sources et mêmes couches', times.bareAll),
+      `  Rapport Atlas / MapLibre nu ${ratio.toFixed(2)} (cible ≤ ${TARGET_RATIO} : ${verdict(ratio <= TARGET_RATIO)})`,
+      `  Plancher : MapLibre nu avec les mêmes couches / communes seules ${floorRatio.toFixed(2)}`,
+      `  Part de l'appli : Atlas / MapLibre nu avec les mêmes couches ${(median(times.app) / median(times.bareAll)).toFixed(2)}`
     );
   } finally {
     await browser.close();
     await app.close();
-    await bareServer.close();
-    rmSync(bare, { recursive: true, force: true });
+    await bare.close();
+    await bareAll.close();
+    for (const dir of bareDirs) rmSync(dir, { recursive: true, force: true });
   }
   return lines.join('\n');
 }

@@ -345,7 +345,7 @@ test('a QPV sheet frames the QPV perimeter, not its whole commune', async ({
   await waitForMap(page);
   const colours = await mapColours(page);
   // The emphasised outline is QPV-coloured and thick: a visible share of the small map's pixels.
-  const { QPV_COLOR } = await import('../../src/lib/components/map/layer-colors');
+  const { QPV_COLOR } = await import('../../src/lib/map/layer-colors');
   const c = (i: number) => parseInt(QPV_COLOR.slice(1 + 2 * i, 3 + 2 * i), 16);
   const outline = near(colours, [c(0), c(1), c(2)], 40);
   const total = [...colours.values()].reduce((a, b) => a + b, 0);
