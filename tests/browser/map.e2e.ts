@@ -216,6 +216,35 @@ test('map labels are reachable with the keyboard and show the commune', async ({
   await context.close();
 });
 
+test('the heading and the table paint while the map library is still on its way', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context } = await newPage();
+  // Hold MapLibre's download: the prerendered page must not need it to show its content.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let libraryRequested = false;
+  await context.route(/maplibre-gl\.[^/]*\.mjs$/, async (route) => {
+    libraryRequested = true;
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${baseURL}/`);
+  await page.waitForSelector('h1');
+  // Rows of the 49 communes, with their figures, visible before the library has arrived.
+  const rows = page.locator('table tbody tr');
+  await rows.nth(48).waitFor({ state: 'visible' });
+  assert.equal(await rows.count(), 49);
+  assert.match((await rows.first().innerText()).replace(/\s+/g, ' '), /\d/);
+  assert.ok(libraryRequested, 'the library download has started (preloaded by the page)');
+  assert.equal(await page.getAttribute('[data-testid="atlas-map"]', 'data-state'), 'loading');
+  assert.equal(await page.locator('[data-testid="atlas-map"] canvas').count(), 0);
+  release();
+  await waitForMap(page);
+  await context.close();
+});
+
 test('the map needs no outside origin, and a dead online basemap is reported discreetly', async ({
   newPage,
   baseURL
