@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { atlasRows } from '../../../src/routes/atlas/atlas-rows';
+import { COMMUNE_PRINT_SECTIONS } from '../../../src/lib/components/sheet/print-sheet';
 import type { CommuneIndicators, IndicatorDefinition } from '../../../src/lib/schemas/indicators';
 
 const def = (
@@ -33,7 +34,7 @@ const commune: CommuneIndicators = {
 };
 
 describe('atlasRows', () => {
-  it('numbers each source once, pairs multi-source vintages, says missing values in words', () => {
+  it('gives the sections of the printed commune sheet, each source numbered once', () => {
     const t = atlasRows(
       commune,
       [
@@ -43,9 +44,10 @@ describe('atlasRows', () => {
       ],
       { sru: 'Inventaire SRU', gtfs: 'Réseau M réso', grid: 'Carreaux' }
     );
+    expect(t.sections.map((s) => s.title)).toEqual(COMMUNE_PRINT_SECTIONS.map((s) => s.title));
     const rows = t.sections.flatMap((s) => s.rows);
-    expect(rows.map((r) => [r.id, r.refs])).toEqual([
-      ['sru_taux_lls', [1]],
+    // A rate that does not apply (commune not subject to SRU) is left out, as on the sheet.
+    expect(rows.map((r) => [r.key, r.refs])).toEqual([
       ['sru_rp_estimees', [1]],
       ['tc_couverture_population', [2, 3]]
     ]);
@@ -54,9 +56,8 @@ describe('atlasRows', () => {
       'Réseau M réso — GTFS 2025',
       'Carreaux — Filosofi 2019'
     ]);
-    expect(rows[0]?.value).toBe('non concernée');
-    expect(rows[1]?.estimate).toBe(true);
-    expect(rows[1]?.value).toMatch(/^≈/);
+    expect(rows[0]?.estimate).toBe(true);
+    expect(rows[0]?.value).toMatch(/^≈/);
     // Indicators without a definition are left out, not shown empty.
     expect(t.sections.find((s) => s.title.startsWith('Logement et'))?.rows).toEqual([]);
   });

@@ -75,6 +75,53 @@ export function printSection(
   };
 }
 
+/** Sections of figures of a printed commune sheet, in order (the sheet and the atlas share them). */
+export const COMMUNE_PRINT_SECTIONS: readonly { title: string; ids: readonly IndicatorId[] }[] = [
+  {
+    title: 'Logement social (loi SRU)',
+    ids: [
+      'sru_taux_lls',
+      'sru_taux_cible',
+      'sru_lls',
+      'sru_rp_estimees',
+      'sru_lls_manquants',
+      'sru_objectif_triennal',
+      'sru_prelevement'
+    ]
+  },
+  {
+    title: 'Desserte en transports en commun',
+    ids: [
+      'tc_couverture_population',
+      'tc_couverture_surface',
+      'tc_couverture_pop_tram',
+      'tc_couverture_pop_chrono',
+      'tc_couverture_pop_bus',
+      'tc_distance_tram_chrono',
+      'tc_arrets_pour_1000'
+    ]
+  },
+  {
+    title: 'Quartiers prioritaires (QPV)',
+    ids: ['qpv_nombre', 'qpv_part_surface', 'qpv_population']
+  },
+  {
+    title: 'Logement et revenus',
+    ids: ['logement_vacance', 'logement_proprietaires', 'revenu_median', 'taux_pauvrete']
+  }
+];
+
+/** The figures of a printed commune sheet, citing their sources in `notes`. */
+export function communePrintSections(
+  values: Partial<Record<IndicatorId, IndicatorValue>>,
+  definitions: Partial<Record<IndicatorId, IndicatorDefinition>>,
+  notes: PrintNotes
+): PrintSection[] {
+  return COMMUNE_PRINT_SECTIONS.map((s) =>
+    printSection(s.title, s.ids, values, definitions, notes)
+  );
+}
+
 /** « [1][3] » after a printed figure. */
 export function refMarks(refs: readonly number[]): string {
   return refs.map((n) => `[${n}]`).join('');
