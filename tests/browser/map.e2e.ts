@@ -385,3 +385,58 @@ test('a QPV sheet frames the QPV perimeter, not its whole commune', async ({
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('clicking inside a QPV opens the QPV sheet, not its commune’s', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context, errors } = await newPage();
+  await page.goto(`${baseURL}/?couches=qpv,noms`);
+  await waitForMap(page);
+  // Screen ↔ lon/lat from two commune labels, whose anchors the communes file gives (Web
+  // Mercator: x is linear in longitude, y in the Mercator ordinate of latitude).
+  const communes = JSON.parse(readFileSync('build/geo/communes.geojson', 'utf8')) as {
+    features: { properties: { code: string; labelAt: [number, number] } }[];
+  };
+  const merc = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+  const anchors: { lon: number; y: number; sx: number; sy: number }[] = [];
+  for (const code of ['38185', '38151']) {
+    const box = await page.locator(`.atlas-label[data-code="${code}"]`).boundingBox();
+    const at = communes.features.find((f) => f.properties.code === code)?.properties.labelAt;
+    assert.ok(box && at, `label of ${code}`);
+    anchors.push({
+      lon: at[0],
+      y: merc(at[1]),
+      sx: box.x + box.width / 2,
+      sy: box.y + box.height / 2
+    });
+  }
+  const [a, b] = anchors as [(typeof anchors)[0], (typeof anchors)[0]];
+  const toScreen = ([lon, lat]: [number, number]) => ({
+    x: a.sx + ((lon - a.lon) * (b.sx - a.sx)) / (b.lon - a.lon),
+    y: a.sy + ((merc(lat) - a.y) * (b.sy - a.sy)) / (b.y - a.y)
+  });
+  // A point well inside the largest QPV.
+  const { area, pointOnFeature } = await import('@turf/turf');
+  const qpv = JSON.parse(
+    readFileSync('build/geo/qpv.geojson', 'utf8')
+  ) as GeoJSON.FeatureCollection<
+    GeoJSON.Polygon | GeoJSON.MultiPolygon,
+    { code: string; nom: string }
+  >;
+  const largest = [...qpv.features].sort((x, y) => area(y) - area(x))[0];
+  assert.ok(largest, 'the build has QPV');
+  const inside = pointOnFeature(largest).geometry.coordinates as [number, number];
+  const p = toScreen(inside);
+  await page.mouse.move(p.x, p.y);
+  const tooltip = page.locator('[data-testid="map-tooltip"]');
+  await tooltip.waitFor();
+  assert.match(
+    (await tooltip.textContent()) ?? '',
+    new RegExp(largest.properties.nom.slice(0, 12))
+  );
+  await page.mouse.click(p.x, p.y);
+  await page.waitForURL(new RegExp(`/qpv/${largest.properties.code}$`));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
