@@ -75,9 +75,10 @@ export function printSection(
   };
 }
 
-/** Sections of figures of a printed commune sheet, in order (the sheet and the atlas share them). */
-export const COMMUNE_PRINT_SECTIONS: readonly { title: string; ids: readonly IndicatorId[] }[] = [
-  {
+/** Sections of figures of the printed sheets: the commune sheet and the atlas show all four in this
+ * order, the QPV sheet its transit section. */
+export const PRINT_SECTIONS = {
+  sru: {
     title: 'Logement social (loi SRU)',
     ids: [
       'sru_taux_lls',
@@ -89,7 +90,7 @@ export const COMMUNE_PRINT_SECTIONS: readonly { title: string; ids: readonly Ind
       'sru_prelevement'
     ]
   },
-  {
+  transit: {
     title: 'Desserte en transports en commun',
     ids: [
       'tc_couverture_population',
@@ -101,14 +102,21 @@ export const COMMUNE_PRINT_SECTIONS: readonly { title: string; ids: readonly Ind
       'tc_arrets_pour_1000'
     ]
   },
-  {
+  qpv: {
     title: 'Quartiers prioritaires (QPV)',
     ids: ['qpv_nombre', 'qpv_part_surface', 'qpv_population']
   },
-  {
+  housing: {
     title: 'Logement et revenus',
     ids: ['logement_vacance', 'logement_proprietaires', 'revenu_median', 'taux_pauvrete']
   }
+} as const satisfies Record<string, { title: string; ids: readonly IndicatorId[] }>;
+
+export const COMMUNE_PRINT_SECTIONS = [
+  PRINT_SECTIONS.sru,
+  PRINT_SECTIONS.transit,
+  PRINT_SECTIONS.qpv,
+  PRINT_SECTIONS.housing
 ];
 
 /** The figures of a printed commune sheet, citing their sources in `notes`. */
