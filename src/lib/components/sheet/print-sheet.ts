@@ -6,6 +6,7 @@
  */
 import { formatIndicatorValue } from '../../map/indicator-format';
 import type { IndicatorDefinition, IndicatorId, IndicatorValue } from '../../schemas/indicators';
+import { SHEET_SECTIONS } from './sheet-sections';
 
 export interface PrintRow {
   /** Indicator id, or a free key for rows that are not indicators. */
@@ -75,48 +76,12 @@ export function printSection(
   };
 }
 
-/** Sections of figures of the printed sheets: the commune sheet and the atlas show all four in this
- * order, the QPV sheet its transit section. */
-export const PRINT_SECTIONS = {
-  sru: {
-    title: 'Logement social (loi SRU)',
-    ids: [
-      'sru_taux_lls',
-      'sru_taux_cible',
-      'sru_lls',
-      'sru_rp_estimees',
-      'sru_lls_manquants',
-      'sru_objectif_triennal',
-      'sru_prelevement'
-    ]
-  },
-  transit: {
-    title: 'Desserte en transports en commun',
-    ids: [
-      'tc_couverture_population',
-      'tc_couverture_surface',
-      'tc_couverture_pop_tram',
-      'tc_couverture_pop_chrono',
-      'tc_couverture_pop_bus',
-      'tc_distance_tram_chrono',
-      'tc_arrets_pour_1000'
-    ]
-  },
-  qpv: {
-    title: 'Quartiers prioritaires (QPV)',
-    ids: ['qpv_nombre', 'qpv_part_surface', 'qpv_population']
-  },
-  housing: {
-    title: 'Logement et revenus',
-    ids: ['logement_vacance', 'logement_proprietaires', 'revenu_median', 'taux_pauvrete']
-  }
-} as const satisfies Record<string, { title: string; ids: readonly IndicatorId[] }>;
-
+/** The sections of a printed commune sheet (and of the atlas), in order. */
 export const COMMUNE_PRINT_SECTIONS = [
-  PRINT_SECTIONS.sru,
-  PRINT_SECTIONS.transit,
-  PRINT_SECTIONS.qpv,
-  PRINT_SECTIONS.housing
+  SHEET_SECTIONS.sru,
+  SHEET_SECTIONS.transit,
+  SHEET_SECTIONS.qpv,
+  SHEET_SECTIONS.housing
 ];
 
 /** The figures of a printed commune sheet, citing their sources in `notes`. */
