@@ -386,15 +386,14 @@ test('a QPV sheet frames the QPV perimeter, not its whole commune', async ({
   await context.close();
 });
 
-test('clicking inside a QPV opens the QPV sheet, not its commune’s', async ({
-  newPage,
-  baseURL
-}) => {
-  const { page, context, errors } = await newPage();
-  await page.goto(`${baseURL}/?couches=qpv,noms`);
-  await waitForMap(page);
-  // Screen ↔ lon/lat from two commune labels, whose anchors the communes file gives (Web
-  // Mercator: x is linear in longitude, y in the Mercator ordinate of latitude).
+/**
+ * Screen position of a longitude/latitude on the map, from two commune labels whose anchors the
+ * communes file gives (Web Mercator: x is linear in longitude, y in the Mercator ordinate of
+ * latitude). Needs the `noms` layer on.
+ */
+async function labelProjection(
+  page: Page
+): Promise<(lonLat: [number, number]) => { x: number; y: number }> {
   const communes = JSON.parse(readFileSync('build/geo/communes.geojson', 'utf8')) as {
     features: { properties: { code: string; labelAt: [number, number] } }[];
   };
@@ -412,10 +411,20 @@ test('clicking inside a QPV opens the QPV sheet, not its commune’s', async ({
     });
   }
   const [a, b] = anchors as [(typeof anchors)[0], (typeof anchors)[0]];
-  const toScreen = ([lon, lat]: [number, number]) => ({
+  return ([lon, lat]) => ({
     x: a.sx + ((lon - a.lon) * (b.sx - a.sx)) / (b.lon - a.lon),
     y: a.sy + ((merc(lat) - a.y) * (b.sy - a.sy)) / (b.y - a.y)
   });
+}
+
+test('clicking inside a QPV opens the QPV sheet, not its commune’s', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context, errors } = await newPage();
+  await page.goto(`${baseURL}/?couches=qpv,noms`);
+  await waitForMap(page);
+  const toScreen = await labelProjection(page);
   // A point well inside the largest QPV.
   const { area, pointOnFeature } = await import('@turf/turf');
   const qpv = JSON.parse(
@@ -437,6 +446,38 @@ test('clicking inside a QPV opens the QPV sheet, not its commune’s', async ({
   );
   await page.mouse.click(p.x, p.y);
   await page.waitForURL(new RegExp(`/qpv/${largest.properties.code}$`));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('hovering a stop names it, its mode and its lines', async ({ newPage, baseURL }) => {
+  const { page, context, errors } = await newPage();
+  await page.goto(`${baseURL}/?couches=arrets,noms`);
+  await waitForMap(page);
+  const toScreen = await labelProjection(page);
+  const stops = JSON.parse(readFileSync('build/geo/transit-stops.geojson', 'utf8')) as {
+    features: {
+      geometry: { coordinates: [number, number] };
+      properties: { name: string; mode: string; lines: string[] };
+    }[];
+  };
+  // A tram stop (the largest circles) with no other stop within 150 m, so the pointer finds it.
+  const far = (a: [number, number], b: [number, number]) =>
+    Math.hypot((a[0] - b[0]) * 78_000, (a[1] - b[1]) * 111_000) > 150;
+  const stop = stops.features.find(
+    (s) =>
+      s.properties.mode === 'tram' &&
+      stops.features.every((o) => o === s || far(o.geometry.coordinates, s.geometry.coordinates))
+  );
+  assert.ok(stop, 'an isolated tram stop');
+  const p = toScreen(stop.geometry.coordinates);
+  await page.mouse.move(p.x, p.y);
+  const tooltip = page.locator('[data-testid="map-tooltip"]');
+  await tooltip.waitFor();
+  const text = (await tooltip.innerText()).replace(/\s+/g, ' ');
+  assert.ok(text.includes(stop.properties.name), `${text} names ${stop.properties.name}`);
+  assert.match(text, /Arrêt de tram/);
+  for (const line of stop.properties.lines) assert.ok(text.includes(line), `${text} lists ${line}`);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -23,11 +23,12 @@ export function bindFeatureEvents(
   };
   const move = (e: MapLayerMouseEvent) => {
     const code = codeOf(e);
-    map.getCanvas().style.cursor = code === null ? '' : 'pointer';
+    // The pointer promises a click: only over layers that open something.
+    if (handlers().onpick) map.getCanvas().style.cursor = code === null ? '' : 'pointer';
     handlers().onhover?.(code, { x: e.point.x, y: e.point.y });
   };
   const leave = () => {
-    map.getCanvas().style.cursor = '';
+    if (handlers().onpick) map.getCanvas().style.cursor = '';
     handlers().onhover?.(null, null);
   };
   const click = (e: MapLayerMouseEvent) => {

@@ -1,3 +1,10 @@
 /** Colours of the context layers, shared by the layers and the legend. */
 export const QPV_COLOR = '#b3005f';
 export const STOP_COLORS = { tram: '#1d1d1b', chrono: '#3b3b8f', bus: '#6b6b6b' } as const;
+
+/** How a stop is named by the best mode serving it (map tooltip). */
+export const STOP_MODE_LABELS = {
+  tram: 'Arrêt de tram',
+  chrono: 'Arrêt Chrono',
+  bus: 'Arrêt de bus'
+} as const;
