@@ -67,9 +67,9 @@ test('Grenoble prints on one A4 page with its figures, sources and top workshop 
   assert.ok(notes.length >= 3, `only ${notes.length} source notes`);
   for (const n of notes) assert.match(n, / — \S/, `note without vintage: ${n}`);
   // Three problems and three actions, each with its « why ».
-  const items = sheet.locator('.p-cols li');
+  const items = sheet.locator('.workshop-columns li');
   assert.equal(await items.count(), 6);
-  for (const why of await sheet.locator('.p-cols li .why').allTextContents()) {
+  for (const why of await sheet.locator('.workshop-columns li .why').allTextContents()) {
     assert.match(why, /^(Affiché car|Valable pour tous)/);
   }
   // Every QPV of the commune is named with its perimeter generation.
