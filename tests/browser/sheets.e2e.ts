@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { indicatorsFileSchema, type IndicatorsFile } from '../../src/lib/schemas/indicators';
 import { test } from './harness';
+import { REQUIRED_CSV_COLUMNS } from '../fixtures/indicators/required-csv-columns';
 
 function indicators(): IndicatorsFile {
   return indicatorsFileSchema.parse(JSON.parse(readFileSync('build/data/indicators.json', 'utf8')));
@@ -151,17 +152,7 @@ test('/donnees/indicateurs.csv is UTF-8 with BOM, one row per commune, required 
   assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
   const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n');
   const header = (lines[0] ?? '').split(';');
-  for (const col of [
-    'code_insee',
-    'nom',
-    'population',
-    'taux_lls',
-    'taux_cible',
-    'lls',
-    'lls_manquants_estimes',
-    'qpv_nombre',
-    'couverture_tc_pct'
-  ]) {
+  for (const col of REQUIRED_CSV_COLUMNS) {
     assert.ok(header.includes(col), `column ${col} missing`);
   }
   const file = indicators();

@@ -19,7 +19,7 @@
  *   date: formatDateFr(new Date()),
  *   labels: visibleLabels // [{ text: 'Grenoble', x: 412, y: 280 }]
  * });
- * downloadBlob(blob, 'carte-taux-lls.png');
+ * downloadBlob(blob, 'carte-taux-lls.png'); // from ./download
  * ```
  */
 
@@ -292,16 +292,4 @@ export async function exportMapPng(map: RenderableMap, options: MapPngOptions): 
 /** « 25 novembre 2026 ». */
 export function formatDateFr(date: Date): string {
   return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' }).format(date);
-}
-
-/** Saves a blob as a file through a temporary link. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -16,14 +16,9 @@ import {
   type IndicatorsFile,
   type IndicatorValue
 } from '../../../src/lib/schemas/indicators';
+import { ok } from '../../fixtures/indicators/values';
+import { REQUIRED_CSV_COLUMNS } from '../../fixtures/indicators/required-csv-columns';
 
-const ok = (value: number): IndicatorValue => ({
-  value,
-  status: 'ok',
-  estimate: false,
-  low: null,
-  high: null
-});
 const est = (value: number, low: number, high: number): IndicatorValue => ({
   value,
   status: 'ok',
@@ -144,17 +139,7 @@ describe('buildIndicatorsCsv', () => {
 
   it('has the columns the issue requires', () => {
     const names = INDICATORS_CSV_COLUMNS.map((c) => c.name);
-    for (const required of [
-      'code_insee',
-      'nom',
-      'population',
-      'taux_lls',
-      'taux_cible',
-      'lls',
-      'lls_manquants_estimes',
-      'qpv_nombre',
-      'couverture_tc_pct'
-    ]) {
+    for (const required of REQUIRED_CSV_COLUMNS) {
       expect(names).toContain(required);
     }
     expect(new Set(names).size).toBe(names.length);

@@ -13,14 +13,7 @@ import {
   textColorOn
 } from '../../../src/lib/map/palettes';
 import type { IndicatorValue } from '../../../src/lib/schemas/indicators';
-
-const ok = (value: number): IndicatorValue => ({
-  value,
-  status: 'ok',
-  estimate: false,
-  low: null,
-  high: null
-});
+import { ok } from '../../fixtures/indicators/values';
 
 describe('stepExpression', () => {
   it('maps class lower bounds to a step on the feature-state', () => {

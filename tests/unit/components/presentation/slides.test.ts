@@ -8,6 +8,7 @@ import {
 import type { IndicatorsFile, IndicatorValue } from '../../../../src/lib/schemas/indicators';
 import type { TerritoryProfile } from '../../../../src/lib/schemas/tags';
 import type { WorkshopItem } from '../../../../src/lib/schemas/workshop';
+import { ok } from '../../../fixtures/indicators/values';
 
 describe('parseTerritories', () => {
   it.each([
@@ -57,13 +58,6 @@ describe('move', () => {
 // Partial values: the file type requires every indicator id, a sheet only a few.
 type Values = IndicatorsFile['communes'][number]['values'];
 
-const ok = (value: number): IndicatorValue => ({
-  value,
-  status: 'ok',
-  estimate: false,
-  low: null,
-  high: null
-});
 const na: IndicatorValue = {
   value: null,
   status: 'not_applicable',

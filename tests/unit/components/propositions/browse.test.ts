@@ -9,23 +9,9 @@ import {
   type BrowseState
 } from '../../../../src/lib/components/propositions/browse';
 import type { WorkshopItem } from '../../../../src/lib/schemas/workshop';
+import { workshopItem } from '../../../fixtures/workshop/items';
 
-function item(over: Partial<WorkshopItem> & Pick<WorkshopItem, 'id'>): WorkshopItem {
-  return {
-    theme: 1,
-    themeQuestion: 'Question test ?',
-    tables: 'Tables 1 - 2',
-    column: 'probleme',
-    kind: 'bullet',
-    order: 1,
-    parentId: null,
-    text: 'texte',
-    tags: ['tous'],
-    condition: 'any',
-    keywords: [],
-    ...over
-  };
-}
+const item = workshopItem;
 
 // Made-up items in the base's shape.
 const items: WorkshopItem[] = [

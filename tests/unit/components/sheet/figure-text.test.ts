@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { figureText, formatWithUnit } from '../../../../src/lib/components/sheet/figure-text';
-import type { IndicatorValue } from '../../../../src/lib/schemas/indicators';
+import { ok } from '../../../fixtures/indicators/values';
 
 const n = (s: string | null) => (s === null ? null : s.replace(/\u202f/g, ' '));
-const ok = (value: number): IndicatorValue => ({
-  value,
-  status: 'ok',
-  estimate: false,
-  low: null,
-  high: null
-});
 
 describe('formatWithUnit', () => {
   it.each([

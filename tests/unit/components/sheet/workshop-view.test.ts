@@ -3,23 +3,9 @@ import { splitUniversal, toSheetThemes } from '../../../../src/lib/components/sh
 import { itemsForTerritory } from '../../../../src/lib/linking/items-for-territory';
 import type { TerritoryProfile } from '../../../../src/lib/schemas/tags';
 import type { WorkshopItem } from '../../../../src/lib/schemas/workshop';
+import { workshopItem } from '../../../fixtures/workshop/items';
 
-function item(over: Partial<WorkshopItem> & Pick<WorkshopItem, 'id'>): WorkshopItem {
-  return {
-    theme: 1,
-    themeQuestion: 'Question test ?',
-    tables: 'Tables 1 - 2',
-    column: 'probleme',
-    kind: 'bullet',
-    order: 1,
-    parentId: null,
-    text: 'texte',
-    tags: ['tous'],
-    condition: 'any',
-    keywords: [],
-    ...over
-  };
-}
+const item = workshopItem;
 
 // Made-up base and territory.
 const items: WorkshopItem[] = [
