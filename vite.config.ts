@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 60_000
+    testTimeout: 60_000,
+    // beforeAll hooks build the whole pipeline on the mirror: slow on a loaded machine.
+    hookTimeout: 60_000
   }
 });

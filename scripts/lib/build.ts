@@ -35,6 +35,7 @@ import type {
   TransitLinesCollection,
   TransitStopsCollection
 } from '../../src/lib/schemas/outputs';
+import type { SvgOverview, SvgTransit } from '../../src/lib/schemas/svg-map';
 import type { SourceEntry, SourcesManifest } from '../../src/lib/schemas/sources-manifest';
 import type { DecoupageEpci } from '../../src/lib/schemas/sources/decoupage';
 import {
@@ -53,10 +54,11 @@ import { buildInsee } from './insee';
 import { decoupageLocation, loadEpci, loadFormerCodes } from './members';
 import { buildQpv, type QpvPerimeter } from './qpv';
 import { buildSru } from './sru';
+import { svgGeometryStep } from './svg-geometry';
 import { buildTransit, loadDefaultTransitModeRules, TRANSIT_SOURCE_IDS } from './transit';
 
 /** Bump when the outputs change shape or method: ensure-data then rebuilds. */
-export const PIPELINE_VERSION = 3;
+export const PIPELINE_VERSION = 4;
 export const DEFAULT_EPCI = '200040715';
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -72,6 +74,9 @@ export interface PipelineOutputs {
   meta: BuildMeta;
   /** Appended by the indicators step once it exists. */
   indicators?: IndicatorsFile;
+  /** Pre-projected SVG geometry (./svg-geometry.ts). */
+  svgOverview?: SvgOverview;
+  svgTransit?: SvgTransit;
 }
 
 export interface DatasetReport {
@@ -439,7 +444,8 @@ export const PIPELINE_STEPS: PipelineStep[] = [
   inseeStep,
   gridStep,
   qpvStep,
-  transitStep
+  transitStep,
+  svgGeometryStep
 ];
 
 /**
@@ -564,7 +570,9 @@ export async function buildOutputs(
       qpv2024: ctx.qpv2024,
       gaps: report.gaps
     },
-    ...(o.indicators ? { indicators: o.indicators } : {})
+    ...(o.indicators ? { indicators: o.indicators } : {}),
+    ...(o.svgOverview ? { svgOverview: o.svgOverview } : {}),
+    ...(o.svgTransit ? { svgTransit: o.svgTransit } : {})
   };
   report.durationMs = Math.round(performance.now() - started);
   return { outputs, report };

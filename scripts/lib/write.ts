@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { z } from 'zod';
 import { indicatorsFileSchema } from '../../src/lib/schemas/indicators';
+import { svgOverviewSchema, svgTransitSchema } from '../../src/lib/schemas/svg-map';
 import {
   buildMetaSchema,
   communesCollectionSchema,
@@ -34,7 +35,9 @@ export const OUTPUT_FILES: {
   sru: { path: 'static/data/sru.json', schema: sruFileSchema },
   insee: { path: 'static/data/insee.json', schema: inseeFileSchema },
   meta: { path: 'static/data/meta.json', schema: buildMetaSchema },
-  indicators: { path: 'static/data/indicators.json', schema: indicatorsFileSchema }
+  indicators: { path: 'static/data/indicators.json', schema: indicatorsFileSchema },
+  svgOverview: { path: 'static/geo/svg-overview.json', schema: svgOverviewSchema },
+  svgTransit: { path: 'static/geo/svg-transit.json', schema: svgTransitSchema }
 };
 
 /** Written last: which EPCI and pipeline version the outputs were built for (ensure-data reads it). */

@@ -18,6 +18,7 @@ import {
   transitStopsCollectionSchema
 } from '../schemas/outputs';
 import { indicatorsFileSchema } from '../schemas/indicators';
+import { svgOverviewSchema, svgTransitSchema } from '../schemas/svg-map';
 import { sourcesManifestSchema, type SourcesManifest } from '../schemas/sources-manifest';
 
 /** Paths of the generated files, relative to the site root. */
@@ -31,7 +32,9 @@ export const DATA_FILES = {
   sru: '/data/sru.json',
   insee: '/data/insee.json',
   meta: '/data/meta.json',
-  indicators: '/data/indicators.json'
+  indicators: '/data/indicators.json',
+  svgOverview: '/geo/svg-overview.json',
+  svgTransit: '/geo/svg-transit.json'
 } as const;
 export type DataFileKey = keyof typeof DATA_FILES;
 
@@ -45,7 +48,9 @@ const SCHEMAS = {
   sru: sruFileSchema,
   insee: inseeFileSchema,
   meta: buildMetaSchema,
-  indicators: indicatorsFileSchema
+  indicators: indicatorsFileSchema,
+  svgOverview: svgOverviewSchema,
+  svgTransit: svgTransitSchema
 } as const;
 export type JsonFileKey = keyof typeof SCHEMAS;
 export type AppData<K extends JsonFileKey> = z.infer<(typeof SCHEMAS)[K]>;
