@@ -112,6 +112,8 @@ export interface BuildOptions {
   timeoutMs?: number;
   /** Defaults to `data/qpv-correspondance-2015-2024.csv` of the repo. */
   qpvCorrespondancePath?: string;
+  /** When the outputs are built (meta.json `builtAt`, shown in the site's footer); defaults to now. */
+  builtAt?: Date;
 }
 
 /** State shared by the steps. Steps fill `outputs` and append to `report` and `gaps`. */
@@ -568,7 +570,8 @@ export async function buildOutputs(
       epci: { code: epci.code, nom: epci.nom, communes: epci.membres.length },
       sources: sourcesUsed,
       qpv2024: ctx.qpv2024,
-      gaps: report.gaps
+      gaps: report.gaps,
+      builtAt: (options.builtAt ?? new Date()).toISOString()
     },
     ...(o.indicators ? { indicators: o.indicators } : {}),
     ...(o.svgOverview ? { svgOverview: o.svgOverview } : {}),

@@ -5,8 +5,15 @@ import type { LayoutLoad } from './$types';
 export const prerender = true;
 export const trailingSlash = 'never';
 
-/** The EPCI of this build names the site in the header; a broken meta file must not blank it. */
+/**
+ * The EPCI of this build names the site in the header, and the footer dates the data; a broken
+ * meta file must not blank the page.
+ */
 export const load: LayoutLoad = async ({ fetch }) => {
   const meta = await settle(loadData(fetch, 'meta', base));
-  return { epciName: meta.ok ? meta.data.epci.nom : null };
+  return {
+    epciName: meta.ok ? meta.data.epci.nom : null,
+    /** When the pipeline built the data (ISO 8601), for the footer. */
+    dataBuiltAt: meta.ok ? meta.data.builtAt : null
+  };
 };

@@ -215,6 +215,13 @@ export const buildMetaSchema = z.object({
   ),
   qpv2024: z.array(qpv2024ListEntrySchema),
   /** Coverage gaps: dataset id → member codes it does not cover (shown as « pas de donnée »). */
-  gaps: z.record(z.string(), z.array(inseeCodeSchema))
+  gaps: z.record(z.string(), z.array(inseeCodeSchema)),
+  /** When the pipeline built these outputs (ISO 8601, UTC): the « données construites le » date. */
+  builtAt: z.iso.datetime(),
+  /**
+   * Added by the app build (svelte.config.js), absent from the pipeline's output: the id of the
+   * deployed build (`kit.version.name`), which the service worker compares to detect a redeploy.
+   */
+  build: z.object({ id: z.string().min(1) }).optional()
 });
 export type BuildMeta = z.infer<typeof buildMetaSchema>;

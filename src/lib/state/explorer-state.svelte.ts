@@ -5,9 +5,11 @@
 import {
   DEFAULT_VIEW,
   LAYER_IDS,
-  decodeView,
+  checkViewAgainstData,
+  decodeViewChecked,
   encodeView,
   type LayerId,
+  type UrlWarning,
   type ViewParams
 } from '../map/url-state';
 
@@ -17,6 +19,8 @@ export class ExplorerState {
   hovered = $state<string | null>(null);
   /** Text of the `aria-live` region. */
   announcement = $state('');
+  /** URL parameters that named nothing valid and were replaced by defaults (shown discreetly). */
+  urlWarnings = $state<UrlWarning[]>([]);
 
   /** The query string of the current view (without « ? »), defaults left out. */
   readonly query = $derived(encodeView(this.view).toString());
@@ -25,7 +29,27 @@ export class ExplorerState {
   load(search: string | URLSearchParams): void {
     // A throw-away parser, not state: no reactivity needed.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
-    this.view = decodeView(typeof search === 'string' ? new URLSearchParams(search) : search);
+    const { state, warnings } = decodeViewChecked(
+      typeof search === 'string' ? new URLSearchParams(search) : search
+    );
+    this.view = state;
+    this.urlWarnings = warnings;
+  }
+
+  /**
+   * Once the data is loaded: drops a selected territory or a topic that does not exist, with a
+   * warning. Pass only what is known (topics come with the workshop base, loaded on demand).
+   */
+  checkData(known: { territories?: ReadonlySet<string>; topics?: readonly string[] }): void {
+    const { state, warnings } = checkViewAgainstData(this.view, known);
+    if (warnings.length === 0 && state === this.view) return;
+    if (state.selected !== this.view.selected) this.view.selected = state.selected;
+    if (state.topic !== this.view.topic) this.view.topic = state.topic;
+    this.urlWarnings = [...this.urlWarnings, ...warnings];
+  }
+
+  dismissUrlWarnings(): void {
+    this.urlWarnings = [];
   }
 
   set<K extends keyof ViewParams>(key: K, value: ViewParams[K]): void {

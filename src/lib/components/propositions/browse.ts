@@ -3,6 +3,7 @@
  * full-text search that ignores case and accents (« equilibre » finds « rééquilibrage »).
  */
 import { matchesFilter, type WorkshopFilter } from '../../linking/filter';
+import { urlWarning, type UrlWarning } from '../../map/url-state';
 import { workshopTagSchema, type WorkshopTag } from '../../schemas/tags';
 import {
   workshopColumnSchema,
@@ -56,6 +57,42 @@ export function stateFromQuery(query: URLSearchParams): BrowseState {
     q: query.get(PARAM.q)?.trim() ?? '',
     item: item ? item : null
   };
+}
+
+/**
+ * Reads the state from a URL query and checks it against the base: a theme, column, tag, topic
+ * or element that names nothing in `items` falls back to « all » with a French warning naming
+ * the parameter (shown discreetly by the page). The free text `q` is never refused.
+ */
+export function stateFromQueryChecked(
+  query: URLSearchParams,
+  items: readonly WorkshopItem[]
+): { state: BrowseState; warnings: UrlWarning[] } {
+  const state = stateFromQuery(query);
+  const warnings: UrlWarning[] = [];
+  const raw = (key: keyof typeof PARAM) => query.get(PARAM[key])?.trim() ?? '';
+
+  const themes = new Set(items.map((i) => i.theme));
+  if (raw('theme') !== '' && (state.theme === null || !themes.has(state.theme))) {
+    warnings.push(urlWarning(PARAM.theme, raw('theme'), 'thème inconnu'));
+    state.theme = null;
+  }
+  if (raw('column') !== '' && state.column === null)
+    warnings.push(urlWarning(PARAM.column, raw('column'), 'colonne inconnue'));
+  if (raw('tag') !== '' && state.tag === null)
+    warnings.push(urlWarning(PARAM.tag, raw('tag'), 'type de territoire inconnu'));
+  if (state.topic !== null) {
+    const match = topicsOf(items).find((t) => fold(t) === fold(state.topic ?? ''));
+    if (match === undefined) {
+      warnings.push(urlWarning(PARAM.topic, state.topic, 'aucun sujet de ce nom'));
+      state.topic = null;
+    } else state.topic = match;
+  }
+  if (state.item !== null && !items.some((i) => i.id === state.item)) {
+    warnings.push(urlWarning(PARAM.item, state.item, 'aucun élément de ce numéro'));
+    state.item = null;
+  }
+  return { state, warnings };
 }
 
 /** Writes the non-empty fields of the state as a URL query (stable order). */

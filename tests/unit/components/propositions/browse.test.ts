@@ -4,6 +4,7 @@ import {
   EMPTY_STATE,
   fold,
   stateFromQuery,
+  stateFromQueryChecked,
   stateToQuery,
   topicsOf,
   type BrowseState
@@ -88,6 +89,38 @@ describe('URL state', () => {
     ['q=%20%20', { q: '' }]
   ])('drops the invalid value in %s', (query, expected) => {
     expect(stateFromQuery(new URLSearchParams(query))).toEqual({ ...EMPTY_STATE, ...expected });
+  });
+});
+
+describe('URL state checked against the base', () => {
+  it.each([
+    ['theme=zz', { theme: null }, ['theme']],
+    // Themes 1 and 4 exist in the fixture base, not 2.
+    ['theme=2', { theme: null }, ['theme']],
+    ['colonne=zz', { column: null }, ['colonne']],
+    ['tag=zz', { tag: null }, ['tag']],
+    ['sujet=zz', { topic: null }, ['sujet']],
+    ['element=T9-XX-99', { item: null }, ['element']],
+    [
+      'theme=zz&sujet=zz&element=zz',
+      { theme: null, topic: null, item: null },
+      ['theme', 'sujet', 'element']
+    ]
+  ] as const)('%s falls back to « all », with a warning', (query, expected, params) => {
+    const { state, warnings } = stateFromQueryChecked(new URLSearchParams(query), items);
+    expect(state).toEqual({ ...EMPTY_STATE, ...expected });
+    expect(warnings.map((w) => w.param)).toEqual(params);
+  });
+
+  it.each([
+    ['theme=4', { theme: 4 }],
+    ['sujet=FONCIER', { topic: 'foncier' }],
+    ['element=T1-AC-01&q=zz', { item: 'T1-AC-01', q: 'zz' }],
+    ['', {}]
+  ] as const)('%s is kept without a warning', (query, expected) => {
+    const { state, warnings } = stateFromQueryChecked(new URLSearchParams(query), items);
+    expect(warnings).toEqual([]);
+    expect(state).toEqual({ ...EMPTY_STATE, ...expected });
   });
 });
 
