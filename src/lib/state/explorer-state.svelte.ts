@@ -27,9 +27,9 @@ export class ExplorerState {
 
   /** Restores the view from a query string (a reload or a shared link). */
   load(search: string | URLSearchParams): void {
-    // A throw-away parser, not state: no reactivity needed.
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const { state, warnings } = decodeViewChecked(
+      // A throw-away parser, not state: no reactivity needed.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
       typeof search === 'string' ? new URLSearchParams(search) : search
     );
     this.view = state;
