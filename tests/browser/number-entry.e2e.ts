@@ -19,10 +19,13 @@ test('class thresholds typed the French way in an en-US Chromium are stored as t
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${baseURL}/?indicateur=population&classes=3`);
   assert.equal(await page.evaluate(() => navigator.language), 'en-US');
-  await page.waitForFunction(() =>
-    ['idle', 'error'].includes(
-      document.querySelector('[data-testid="atlas-map"]')?.getAttribute('data-state') ?? ''
-    )
+  // Hydrated once the map component has mounted (its rendering does not matter here).
+  await page.waitForFunction(
+    () =>
+      (document.querySelector('[data-testid="atlas-map"]')?.getAttribute('data-state') ??
+        'loading') !== 'loading',
+    undefined,
+    { timeout: 90_000 }
   );
   await page.click('summary:has-text("Classes et couleurs")');
   await page.selectOption('[data-testid="method-select"]', 'manuel');
