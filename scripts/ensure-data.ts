@@ -1,18 +1,31 @@
 /**
- * `npm run data:if-missing` (before `dev` and `build`): runs the pipeline only when the outputs are
- * missing or were built for another EPCI or another pipeline version.
+ * `npm run data:if-missing` (before `dev` and `build`): always checks the workshop base (a
+ * rejected or merged row fails the build), then runs the pipeline when the outputs are missing, were
+ * built for another EPCI or pipeline version, or a source or parameter file changed since.
  */
 import { REPO_ROOT } from './lib/build';
-import { epciFromEnv, runPipeline } from './lib/run';
-import { rebuildReason } from './lib/stamp';
+import { epciFromEnv, resolveSourcesDir, runPipeline } from './lib/run';
+import { inputsFingerprint, rebuildReason } from './lib/stamp';
+import { checkWorkshopCsv } from './lib/workshop-check';
 
-const reason = rebuildReason(REPO_ROOT, epciFromEnv());
-if (reason === null) {
-  console.log('Data outputs are up to date (npm run data to rebuild).');
-} else {
-  console.log(`Building data outputs: ${reason}.`);
-  runPipeline().catch((e: unknown) => {
-    console.error(`npm run data failed: ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(1);
-  });
+const fail = (e: unknown) => {
+  console.error(`npm run data failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+};
+
+try {
+  const reason = rebuildReason(
+    REPO_ROOT,
+    epciFromEnv(),
+    inputsFingerprint(REPO_ROOT, resolveSourcesDir())
+  );
+  if (reason === null) {
+    checkWorkshopCsv(REPO_ROOT);
+    console.log('Data outputs are up to date (npm run data to rebuild).');
+  } else {
+    console.log(`Building data outputs: ${reason}.`);
+    runPipeline().catch(fail);
+  }
+} catch (e) {
+  fail(e);
 }

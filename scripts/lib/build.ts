@@ -22,7 +22,7 @@ import {
   type ReadOptions,
   type SourceBytes
 } from '../../src/lib/data/sources';
-import { decodeWindows1252, parseSruCsv } from '../../src/lib/data/sru';
+import { decodeWindows1252, parseSruCsv, type SruTable } from '../../src/lib/data/sru';
 import type { IndicatorsFile } from '../../src/lib/schemas/indicators';
 import type {
   BuildMeta,
@@ -56,6 +56,14 @@ import { buildQpv, type QpvPerimeter } from './qpv';
 import { buildSru } from './sru';
 import { svgGeometryStep } from './svg-geometry';
 import { buildTransit, loadDefaultTransitModeRules, TRANSIT_SOURCE_IDS } from './transit';
+import {
+  assertFeaturesInBbox,
+  assertLlsWithinDwellings,
+  checkSruRates,
+  departementBbox,
+  departementOf,
+  type Bbox
+} from './validate';
 
 /** Bump when the outputs change shape or method: ensure-data then rebuilds. */
 export const PIPELINE_VERSION = 5;
@@ -129,6 +137,8 @@ export interface BuildContext {
   contours: CommuneContourFeature[];
   outline: AreaGeometry | null;
   qpv2024: BuildMeta['qpv2024'];
+  /** The parsed SRU table, for the cross-check with the INSEE dwellings. */
+  sruTable?: { table: SruTable; file: string };
   source(id: string): SourceEntry;
   read(id: string, extra?: Partial<ReadOptions>): Promise<SourceBytes>;
   tryRead(id: string, extra?: Partial<ReadOptions>): Promise<SourceBytes | { missing: string }>;
@@ -147,10 +157,13 @@ const communesStep: PipelineStep = {
   async run(ctx) {
     const entry = ctx.source('communes-ign');
     const src = await ctx.read('communes-ign');
+    const departements = new Set(ctx.memberCodes.map(departementOf));
     const contours = parseFeatureCollection(
       decodeSource(entry, src.bytes),
       src.location,
-      communeContourFeatureSchema
+      communeContourFeatureSchema,
+      // Self-intersections are searched in the EPCI's département(s) only (O(n²) per ring).
+      { idProperty: 'code', checkKinks: (p) => departements.has(departementOf(String(p.code))) }
     );
     ctx.contours = contours;
     const decoupage = ctx.source('decoupage-administratif');
@@ -191,6 +204,7 @@ const sruStep: PipelineStep = {
         ? decodeWindows1252(src.bytes)
         : decodeSource(entry, src.bytes);
     const table = parseSruCsv(text, src.location);
+    ctx.sruTable = { table, file: src.location };
     const result = buildSru({
       table,
       epci: ctx.epci,
@@ -201,6 +215,10 @@ const sruStep: PipelineStep = {
     ctx.diag('sru-inventaire.notInInventory', result.diagnostics.notInInventory);
     ctx.diag('sru-inventaire.rowsOfEpciMatchingNoMember', result.diagnostics.unmatchedRows);
     ctx.diag('sru-inventaire.warnings', result.diagnostics.warnings);
+    ctx.diag(
+      'sru-inventaire.implausibleRatesElsewhere',
+      checkSruRates(table, src.location, ctx.memberCodes)
+    );
   }
 };
 
@@ -229,6 +247,9 @@ const inseeStep: PipelineStep = {
       return;
     }
     const table = parseInseeComparateur(decodeSource(entry, src.bytes), src.location);
+    if (ctx.sruTable) {
+      assertLlsWithinDwellings(ctx.sruTable, { table, file: src.location }, ctx.memberCodes);
+    }
     const result = buildInsee({ table, epci: ctx.epci, source: entry.id });
     ctx.outputs.insee = result.file;
     ctx.report.datasets.push({ dataset: entry.id, read: result.read, kept: result.kept });
@@ -254,10 +275,13 @@ const gridStep: PipelineStep = {
       ctx.report.gaps[id] = [...ctx.memberCodes];
       return;
     }
-    const cells = parseFeatureCollection(
-      decodeSource(entry, src.bytes),
+    const cells = inDepartement(
+      ctx,
+      parseFeatureCollection(decodeSource(entry, src.bytes), src.location, gridCellFeatureSchema, {
+        idProperty: 'idcar_1km'
+      }),
       src.location,
-      gridCellFeatureSchema
+      'idcar_1km'
     );
     ctx.outputs.populationGrid = buildGrid({ cells, outline: ctx.outline });
     ctx.report.datasets.push({
@@ -302,10 +326,16 @@ const qpvStep: PipelineStep = {
     let population: QpvPopulationRow[] | null = null;
     let populationRef = null;
     if (!('missing' in src2024)) {
-      perimeters = parseFeatureCollection(
-        decodeSource(p2024, src2024.bytes),
+      perimeters = inDepartement(
+        ctx,
+        parseFeatureCollection(
+          decodeSource(p2024, src2024.bytes),
+          src2024.location,
+          qpv2024FeatureSchema,
+          { idProperty: 'code_qp' }
+        ),
         src2024.location,
-        qpv2024FeatureSchema
+        'code_qp'
       ).map((f) => ({
         code: f.properties.code_qp,
         nom: f.properties.lib_qp,
@@ -318,10 +348,16 @@ const qpvStep: PipelineStep = {
       const src2015 = await ctx.tryRead(geometryEntry.id);
       if ('missing' in src2015) ctx.diag(`${geometryEntry.id}.unavailable`, [src2015.missing]);
       else {
-        perimeters = parseFeatureCollection(
-          decodeSource(geometryEntry, src2015.bytes),
+        perimeters = inDepartement(
+          ctx,
+          parseFeatureCollection(
+            decodeSource(geometryEntry, src2015.bytes),
+            src2015.location,
+            qpv2015FeatureSchema,
+            { idProperty: 'CODE_QP' }
+          ),
           src2015.location,
-          qpv2015FeatureSchema
+          'CODE_QP'
         ).map((f) => ({
           code: f.properties.CODE_QP,
           nom: f.properties.NOM_QP,
@@ -429,7 +465,8 @@ const transitStep: PipelineStep = {
       epciOutline,
       // One source of truth, editable by a planner: data/parameters/transit-modes.json.
       nearBorderM: modeRules.nearBorderM,
-      modes: modeRules
+      modes: modeRules,
+      departementBox: departementBox(ctx)
     });
     ctx.outputs.transitLines = result.lines;
     ctx.outputs.transitStops = result.stops;
@@ -438,6 +475,22 @@ const transitStep: PipelineStep = {
       ctx.diag(`transit.${key}`, items);
   }
 };
+
+/** Bounding box of the EPCI's département(s), from the contour source (see ./validate.ts). */
+function departementBox(ctx: BuildContext): { bbox: Bbox; departements: string[] } {
+  return departementBbox(ctx.contours, ctx.memberCodes, ctx.source('communes-ign').id);
+}
+
+/** The features, once every coordinate is checked to lie in the département box. */
+function inDepartement<F extends { properties: unknown; geometry: { coordinates: unknown } }>(
+  ctx: BuildContext,
+  features: F[],
+  file: string,
+  idProperty: string
+): F[] {
+  assertFeaturesInBbox(features, { file, idProperty, ...departementBox(ctx) });
+  return features;
+}
 
 /** The steps, in order; later steps may use what earlier ones put in the context. */
 export const PIPELINE_STEPS: PipelineStep[] = [

@@ -33,8 +33,12 @@ export function readJson<T>(relativePath: string, schema: z.ZodType<T>): T {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
+    const key = issue?.path[issue.path.length - 1];
+    const text = readFileSync(path, 'utf-8');
+    const at = typeof key === 'string' ? text.indexOf(`"${key}"`) : -1;
+    const line = at >= 0 ? `, line ${text.slice(0, at).split('\n').length}` : '';
     throw new Error(
-      `${relativePath}: field « ${issue?.path.join('.') ?? '?'} »: ${issue?.message ?? 'invalid'}`
+      `${relativePath}${line}, field « ${issue?.path.join('.') ?? '?'} »: ${issue?.message ?? 'invalid'}`
     );
   }
   return parsed.data;

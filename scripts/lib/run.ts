@@ -12,6 +12,8 @@ import {
   REPO_ROOT,
   type PipelineReport
 } from './build';
+import { inputsFingerprint } from './stamp';
+import { checkWorkshopCsv, WORKSHOP_PATH } from './workshop-check';
 import { writeOutputs, type WrittenFile } from './write';
 
 /**
@@ -74,19 +76,47 @@ export function epciFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   return env.PLH_EPCI?.trim() || DEFAULT_EPCI;
 }
 
-export async function runPipeline(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export interface RunOptions {
+  /** Where outputs are written and the workshop base is read; default the repo. */
+  rootDir?: string;
+  /** Passed to buildOutputs (tests). */
+  fetchImpl?: typeof fetch;
+  manifestPath?: string;
+  qpvCorrespondancePath?: string;
+  cacheDir?: string | null;
+}
+
+/**
+ * Checks the workshop base, builds every output in memory, then writes them atomically: any bad
+ * source throws before the first write, so the previous outputs stay as they were.
+ */
+export async function runPipeline(
+  env: NodeJS.ProcessEnv = process.env,
+  options: RunOptions = {}
+): Promise<void> {
   const started = performance.now();
+  const rootDir = options.rootDir ?? REPO_ROOT;
   const epci = epciFromEnv(env);
   const sourcesDir = resolveSourcesDir(env);
   console.log(
     `Atlas PLH data pipeline: EPCI ${epci}, sources ${sourcesDir ?? '(no mirror: official URLs)'}`
   );
+  // Fingerprint taken before reading: a file edited during the build triggers another one.
+  const inputs = inputsFingerprint(REPO_ROOT, sourcesDir);
+  const workshopItems = checkWorkshopCsv(rootDir);
   const { outputs, report } = await buildOutputs({
     sourcesDir,
     epci,
     qpv2024Url: env.PLH_QPV2024_URL ?? null,
-    steps: [...PIPELINE_STEPS, indicatorsStep]
+    steps: [...PIPELINE_STEPS, indicatorsStep],
+    ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}),
+    ...(options.manifestPath ? { manifestPath: options.manifestPath } : {}),
+    ...(options.qpvCorrespondancePath
+      ? { qpvCorrespondancePath: options.qpvCorrespondancePath }
+      : {}),
+    ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {})
   });
-  const files = writeOutputs(outputs, REPO_ROOT);
+  const files = writeOutputs(outputs, rootDir, { epci: outputs.meta.epci.code, inputs });
   console.log(formatReport(report, files, Math.round(performance.now() - started)));
+  console.log(`${WORKSHOP_PATH}: ${workshopItems} items, no row rejected`);
 }

@@ -40,6 +40,7 @@ import {
   type TransitStopsCollection
 } from '../../src/lib/schemas/outputs';
 import type { TransitModeRules, TransitRouteRow } from '../../src/lib/schemas/sources/transit';
+import { assertFeaturesInBbox, assertStopsInBbox, type Bbox as DepartementBbox } from './validate';
 
 /** Source ids of `data/sources.json`. */
 export const TRANSIT_SOURCE_IDS = {
@@ -68,6 +69,11 @@ export interface TransitInput {
   nearBorderM: number;
   /** Defaults to `data/parameters/transit-modes.json`. */
   modes?: TransitModeRules;
+  /**
+   * Box of the EPCI's département(s), from the commune contours: a stop or line vertex outside it
+   * stops the build (swapped or corrupted coordinates). Omitted: not checked.
+   */
+  departementBox?: { bbox: DepartementBbox; departements: string[] };
 }
 
 export interface TransitOutput {
@@ -219,6 +225,14 @@ export function buildTransit(input: TransitInput): TransitOutput {
   const stopRows = parseTransitStopsCsv(input.stopsCsv, input.files.stops);
   const routeRows = parseTransitRoutesCsv(input.routesCsv, input.files.routes);
   const lineFeatures = parseTransitLinesGeojson(input.linesGeojson, input.files.lines);
+  if (input.departementBox) {
+    assertStopsInBbox(stopRows, { file: input.files.stops, ...input.departementBox });
+    assertFeaturesInBbox(lineFeatures, {
+      file: input.files.lines,
+      idProperty: 'CODE',
+      ...input.departementBox
+    });
+  }
 
   const diagnostics: Record<string, string[]> = {
     /** Line geometries whose CODE matches no route short name. */

@@ -53,7 +53,7 @@ export interface WrittenFile {
 export function writeOutputs(
   outputs: PipelineOutputs,
   rootDir: string,
-  stamp: { epci: string } = { epci: outputs.meta.epci.code }
+  stamp: { epci: string; inputs?: string } = { epci: outputs.meta.epci.code }
 ): WrittenFile[] {
   const files: { path: string; text: string }[] = [];
   for (const [key, spec] of Object.entries(OUTPUT_FILES) as [
@@ -73,7 +73,11 @@ export function writeOutputs(
   }
   files.push({
     path: STAMP_PATH,
-    text: JSON.stringify({ pipelineVersion: PIPELINE_VERSION, epci: stamp.epci })
+    text: JSON.stringify({
+      pipelineVersion: PIPELINE_VERSION,
+      epci: stamp.epci,
+      ...(stamp.inputs !== undefined ? { inputs: stamp.inputs } : {})
+    })
   });
 
   const tmp = join(rootDir, 'static', `.pipeline-tmp-${process.pid}`);

@@ -44,6 +44,16 @@ export function readCsvTable(
       });
     }
   }
+  if (data.length === 0) {
+    // A header alone would give every territory a zero: an empty source is an error.
+    throw new SourceFormatError(
+      file,
+      'the file has a header but no data row (empty or cut source)',
+      {
+        line: 2
+      }
+    );
+  }
   const rows = data.map((cells, i) => {
     // skipEmptyLines drops blank lines, so the line number is exact only without blank lines
     // inside the data, which official files do not have.
@@ -53,6 +63,15 @@ export function readCsvTable(
         file,
         `expected ${names.length} fields, found ${cells.length} (truncated or shifted row)`,
         { line }
+      );
+    }
+    const multiLine = cells.findIndex((c) => c.includes('\n'));
+    if (multiLine >= 0) {
+      // Official files have no multi-line cell: a quote left open swallowed the next lines.
+      throw new SourceFormatError(
+        file,
+        'a quoted value runs over several lines: a quote is not closed and the following lines were merged into this row',
+        { line, field: names[multiLine] ?? `column ${multiLine + 1}` }
       );
     }
     const values: Record<string, string> = {};
@@ -84,4 +103,28 @@ export function validateRows<S extends z.ZodType>(
     }
     return { line, row: result.data };
   });
+}
+
+/**
+ * Throw on the second row with the same key (`key` may join several columns), naming both lines:
+ * a duplicate would silently replace, or double, the first row's figures.
+ */
+export function assertUniqueRows<R extends { line: number }>(
+  rows: readonly R[],
+  key: (row: R) => string,
+  file: string,
+  field: string
+): void {
+  const seen = new Map<string, number>();
+  for (const r of rows) {
+    const k = key(r);
+    const first = seen.get(k);
+    if (first !== undefined) {
+      throw new SourceFormatError(file, `duplicate key ${k} (first on line ${first})`, {
+        line: r.line,
+        field
+      });
+    }
+    seen.set(k, r.line);
+  }
 }

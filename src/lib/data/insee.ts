@@ -4,7 +4,7 @@
  * with the census year (P22_…) and income columns suffixed with the Filosofi year (MED21): the
  * years are read from the header, so another vintage parses without code change.
  */
-import { readCsvTable, validateRows } from './csv';
+import { assertUniqueRows, readCsvTable, validateRows } from './csv';
 import { SourceFormatError } from './errors';
 import { inseeRawRowSchema, type InseeRawRow } from '../schemas/sources/insee';
 
@@ -14,6 +14,35 @@ export interface InseeTable {
   censusYear: number;
   /** Filosofi year, e.g. 2021 (from MED21). */
   incomeYear: number;
+  /** Real column name of each key (e.g. logements → P22_LOG), for messages. */
+  columns: Record<string, string>;
+}
+
+type Stat = number | 'secret' | null;
+const num = (v: Stat): number | null => (typeof v === 'number' ? v : null);
+
+/**
+ * Figures that cannot be: a part larger than its whole (vacant or main homes above all homes,
+ * owners above main homes: a vacancy rate over 100 %), a poverty rate outside 0–100 %.
+ */
+function implausible(
+  row: InseeRawRow
+): { key: keyof typeof CENSUS | keyof typeof INCOME; detail: string } | null {
+  const parts = [
+    ['logementsVacants', 'logements', 'vacant homes exceed all homes (vacancy above 100 %)'],
+    ['residencesPrincipales', 'logements', 'main homes exceed all homes'],
+    ['proprietaires', 'residencesPrincipales', 'owner households exceed main homes']
+  ] as const;
+  for (const [part, whole, what] of parts) {
+    const p = num(row[part]);
+    const w = num(row[whole]);
+    if (p !== null && w !== null && p > w) return { key: part, detail: `${what} (${p} > ${w})` };
+  }
+  const poverty = num(row.tauxPauvretePct);
+  if (poverty !== null && (poverty < 0 || poverty > 100)) {
+    return { key: 'tauxPauvretePct', detail: `poverty rate ${poverty} % outside 0–100 %` };
+  }
+  return null;
 }
 
 const CENSUS = {
@@ -72,9 +101,22 @@ export function parseInseeComparateur(text: string, file: string): InseeTable {
     }
     throw e;
   }
+  const rows = validated.map(({ line, row }) => ({ ...row, line }));
+  assertUniqueRows(rows, (r) => r.code, file, 'CODGEO');
+  for (const r of rows) {
+    const bad = implausible(r);
+    if (bad) {
+      throw new SourceFormatError(file, bad.detail, {
+        line: r.line,
+        id: r.code,
+        field: columns[bad.key] ?? bad.key
+      });
+    }
+  }
   return {
-    rows: validated.map(({ line, row }) => ({ ...row, line })),
+    rows,
     censusYear: 2000 + Number(census),
-    incomeYear: 2000 + Number(income)
+    incomeYear: 2000 + Number(income),
+    columns
   };
 }

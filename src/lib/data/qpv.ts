@@ -1,5 +1,5 @@
 /** Parsers of the QPV CSV sources (2024 list, 2015 populations, 2015→2024 correspondence). */
-import { readCsvTable, validateRows } from './csv';
+import { assertUniqueRows, readCsvTable, validateRows } from './csv';
 import {
   qpv2024ListRowSchema,
   qpvCorrespondanceRowSchema,
@@ -17,7 +17,13 @@ export function parseQpv2024List(text: string, file: string): Lined<Qpv2024ListR
     delimiter: ',',
     requiredColumns: ['code_qp', 'lib_qp', 'insee_com']
   });
-  return validateRows(table, qpv2024ListRowSchema, file).map(({ line, row }) => ({ ...row, line }));
+  const rows = validateRows(table, qpv2024ListRowSchema, file).map(({ line, row }) => ({
+    ...row,
+    line
+  }));
+  // One row per QPV and commune (a QPV over two communes has two rows): that pair is the key.
+  assertUniqueRows(rows, (r) => `${r.code_qp} × ${r.insee_com}`, file, 'code_qp');
+  return rows;
 }
 
 export function parseQpvPopulation(text: string, file: string): Lined<QpvPopulationRow>[] {
@@ -26,10 +32,12 @@ export function parseQpvPopulation(text: string, file: string): Lined<QpvPopulat
     delimiter: ',',
     requiredColumns: ['qpv_name', 'code_insee', 'population_2018']
   });
-  return validateRows(table, qpvPopulationRowSchema, file).map(({ line, row }) => ({
+  const rows = validateRows(table, qpvPopulationRowSchema, file).map(({ line, row }) => ({
     ...row,
     line
   }));
+  assertUniqueRows(rows, (r) => `${r.qpv_name} × ${r.code_insee}`, file, 'qpv_name');
+  return rows;
 }
 
 export function parseQpvCorrespondance(text: string, file: string): Lined<QpvCorrespondanceRow>[] {
@@ -38,8 +46,12 @@ export function parseQpvCorrespondance(text: string, file: string): Lined<QpvCor
     delimiter: ',',
     requiredColumns: ['code_2015', 'code_2024', 'documented_in']
   });
-  return validateRows(table, qpvCorrespondanceRowSchema, file).map(({ line, row }) => ({
+  const rows = validateRows(table, qpvCorrespondanceRowSchema, file).map(({ line, row }) => ({
     ...row,
     line
   }));
+  // Each 2015 QPV has one successor at most, each 2024 QPV one predecessor at most.
+  assertUniqueRows(rows, (r) => r.code_2015, file, 'code_2015');
+  assertUniqueRows(rows, (r) => r.code_2024, file, 'code_2024');
+  return rows;
 }

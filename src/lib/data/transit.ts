@@ -4,6 +4,7 @@
  */
 import Papa from 'papaparse';
 import { z } from 'zod';
+import { lineAt } from './text-checks';
 import {
   TRANSIT_ROUTE_COLUMNS,
   TRANSIT_STOP_COLUMNS,
@@ -58,7 +59,19 @@ function parseCsv<S extends z.ZodType>(
     const line = fatal.row === undefined ? '' : `, ligne ${fatal.row + 2}`;
     throw new SourceFormatError(`${file}${line} : CSV illisible (${fatal.message})`);
   }
+  if (parsed.data.length === 0) {
+    // A header alone would give every territory 0 % coverage: an empty source is an error.
+    throw new SourceFormatError(
+      `${file}, ligne 2 : aucune ligne de données après l’en-tête (source vide ou tronquée)`
+    );
+  }
   return parsed.data.map((raw, i) => {
+    const merged = Object.entries(raw).find(([, v]) => typeof v === 'string' && v.includes('\n'));
+    if (merged) {
+      throw new SourceFormatError(
+        `${file}, ligne ${i + 2}, champ ${merged[0]} : valeur entre guillemets sur plusieurs lignes (guillemet non fermé, lignes suivantes fusionnées)`
+      );
+    }
     const res = rowSchema.safeParse(raw);
     if (!res.success) {
       throw new SourceFormatError(`${file}, ligne ${i + 2}, ${issueText(res.error.issues)}`);
@@ -67,23 +80,39 @@ function parseCsv<S extends z.ZodType>(
   });
 }
 
-/** `sem_stops_with_lines.csv`: one row per GTFS stop, with the routes serving it. */
+/** Throws on the second row with the same id (line = index + 2, the header being line 1). */
+function assertUniqueIds(ids: readonly string[], file: string, field: string): void {
+  const seen = new Map<string, number>();
+  ids.forEach((id, i) => {
+    const first = seen.get(id);
+    if (first !== undefined) {
+      throw new SourceFormatError(
+        `${file}, ligne ${i + 2}, champ ${field} : identifiant en double « ${id} » (déjà ligne ${first})`
+      );
+    }
+    seen.set(id, i + 2);
+  });
+}
+
+/** `sem_stops_with_lines.csv`: one row per GTFS stop, with the routes serving it. Stop ids are unique. */
 export function parseTransitStopsCsv(text: string, file: string): TransitStopRow[] {
-  return parseCsv(text, file, TRANSIT_STOP_COLUMNS, transitStopRowSchema);
+  const rows = parseCsv(text, file, TRANSIT_STOP_COLUMNS, transitStopRowSchema);
+  assertUniqueIds(
+    rows.map((r) => r.stop_id),
+    file,
+    'stop_id'
+  );
+  return rows;
 }
 
 /** `sem_routes.csv`: one row per GTFS route. Route ids must be unique. */
 export function parseTransitRoutesCsv(text: string, file: string): TransitRouteRow[] {
   const rows = parseCsv(text, file, TRANSIT_ROUTE_COLUMNS, transitRouteRowSchema);
-  const seen = new Set<string>();
-  rows.forEach((row, i) => {
-    if (seen.has(row.route_id)) {
-      throw new SourceFormatError(
-        `${file}, ligne ${i + 2}, champ route_id : identifiant en double « ${row.route_id} »`
-      );
-    }
-    seen.add(row.route_id);
-  });
+  assertUniqueIds(
+    rows.map((r) => r.route_id),
+    file,
+    'route_id'
+  );
   return rows;
 }
 
@@ -91,8 +120,12 @@ function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
+    // Where the text stops: its last line and the feature being written when it was cut.
+    const features = text.match(/"type"\s*:\s*"Feature"/g)?.length ?? 0;
+    const line = lineAt(text, Math.max(0, text.length - 1));
+    const feature = features > 0 ? `, entité ${features}` : '';
     throw new SourceFormatError(
-      `${file} : JSON invalide ou tronqué (${e instanceof Error ? e.message : String(e)})`
+      `${file}, ligne ${line}${feature} : JSON invalide ou tronqué (${e instanceof Error ? e.message : String(e)})`
     );
   }
 }
@@ -105,6 +138,12 @@ export function parseTransitLinesGeojson(text: string, file: string): TransitLin
       `${file} : FeatureCollection attendue, ${issueText(collection.error.issues)}`
     );
   }
+  if (collection.data.features.length === 0) {
+    throw new SourceFormatError(
+      `${file}, champ features : aucune entité (source vide ou tronquée)`
+    );
+  }
+  const seen = new Map<string, number>();
   return collection.data.features.map((raw, i) => {
     const res = transitLineFeatureSchema.safeParse(raw);
     if (!res.success) {
@@ -114,6 +153,14 @@ export function parseTransitLinesGeojson(text: string, file: string): TransitLin
         `${file}, entité ${i + 1}${name}, ${issueText(res.error.issues)}`
       );
     }
+    const code = res.data.properties.CODE;
+    const first = seen.get(code);
+    if (first !== undefined) {
+      throw new SourceFormatError(
+        `${file}, entité ${i + 1} (${code}), champ properties.CODE : ligne en double (déjà entité ${first})`
+      );
+    }
+    seen.set(code, i + 1);
     return res.data;
   });
 }

@@ -1,6 +1,8 @@
 /**
  * I/O of the workshop knowledge base (`data/workshop/propositions.csv`): papaparse + zod, row by row.
- * A bad row is reported with its line and reason and left out; the other rows still load.
+ * A bad row is reported with its line and reason and left out; the other rows still load in the
+ * browser, but the build refuses the file (scripts/lib/workshop-check.ts): no item is ever dropped
+ * silently.
  */
 import Papa from 'papaparse';
 import {
@@ -36,6 +38,14 @@ interface RawRow {
   cells: string[];
 }
 
+/** Start of a row: an item id. */
+export const WORKSHOP_ROW_START = /^\s*"?T\d-(PB|ID|AC)-/;
+
+/** A line that starts with an item id or holds most of a row's separators is a row, not text. */
+function looksLikeRow(line: string): boolean {
+  return WORKSHOP_ROW_START.test(line) || (line.match(/;/g) ?? []).length >= 6;
+}
+
 /** Splits the CSV into rows with the 1-based line each starts on (quoted fields may span lines). */
 function readRows(text: string): {
   rows: RawRow[];
@@ -54,11 +64,26 @@ function readRows(text: string): {
       // meta.cursor is the offset just after the row, line break included.
       const end = result.meta.cursor;
       const rowLine = line;
+      const recordText = text.slice(cursor, end).replace(/\r?\n$/, '');
       line += (text.slice(cursor, end).match(/\n/g) ?? []).length;
       cursor = end;
       const cells = result.data;
+      // A text may hold a line break (quoted), but a continuation line that looks like a row of
+      // its own means a quote left open swallowed the rows that follow.
+      const continuation = recordText.split('\n').slice(1);
+      const swallowed = continuation.findIndex(looksLikeRow);
+      const lastLine = rowLine + continuation.length;
+      const merged =
+        swallowed >= 0
+          ? `a quote « " » is not closed: ${rowLine + swallowed + 1 === lastLine ? `line ${lastLine} was` : `lines ${rowLine + swallowed + 1}–${lastLine} were`} merged into this row`
+          : null;
       if (result.errors.length > 0) {
-        for (const e of result.errors) parseErrors.push({ line: rowLine, reason: e.message });
+        for (const e of result.errors) {
+          const reason = `malformed quotes (${e.message})${merged ? `; ${merged}` : ''}`;
+          parseErrors.push({ line: rowLine, reason });
+        }
+      } else if (merged) {
+        parseErrors.push({ line: rowLine, reason: merged });
       } else if (!(cells.length === 1 && cells[0]?.trim() === '')) {
         rows.push({ line: rowLine, cells });
       }

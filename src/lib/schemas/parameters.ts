@@ -34,12 +34,29 @@ export const sruRulesSchema = z.object({
 });
 export type SruRules = z.infer<typeof sruRulesSchema>;
 
+/**
+ * Plausible walking radius around a stop, metres: below 50 m a stop covers its own platform only,
+ * above 2 000 m (25 minutes on foot) it no longer measures walking access. A value outside is a typo.
+ */
+export const WALKING_RADIUS_RANGE_M = { min: 50, max: 2000 } as const;
+
+const walkingRadiusM = z
+  .number()
+  .min(WALKING_RADIUS_RANGE_M.min, {
+    error: (iss) =>
+      `walking radius ${String(iss.input)} m below ${WALKING_RADIUS_RANGE_M.min} m (plausible range 50–2 000 m)`
+  })
+  .max(WALKING_RADIUS_RANGE_M.max, {
+    error: (iss) =>
+      `walking radius ${String(iss.input)} m above ${WALKING_RADIUS_RANGE_M.max} m (plausible range 50–2 000 m)`
+  });
+
 /** `data/parameters/coverage.json`: default walking radii and the sampling of territories. */
 export const coverageDefaultsSchema = z.object({
   version: z.literal(1),
-  radiusTramM: z.number().positive(),
-  radiusChronoM: z.number().positive(),
-  radiusBusM: z.number().positive(),
+  radiusTramM: walkingRadiusM,
+  radiusChronoM: walkingRadiusM,
+  radiusBusM: walkingRadiusM,
   sampling: z.object({
     /** Samples aimed at per territory: step = sqrt(area / targetSamples), clamped. */
     targetSamples: z.number().int().positive(),

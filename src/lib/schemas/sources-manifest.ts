@@ -17,6 +17,12 @@ export const sourceEntrySchema = z.object({
   format: z.enum(['geojson', 'csv', 'npm']),
   /** File encoding of CSV sources. */
   encoding: z.enum(['utf-8', 'windows-1252']).optional(),
+  /**
+   * Largest file accepted, in MB (1 MB = 1 048 576 bytes), checked before reading (mirror and cache: file size; download:
+   * Content-Length, then bytes received; archive: the extracted entry). Set from the real file
+   * with a wide margin; a bigger file stops the pipeline at once instead of exhausting memory.
+   */
+  maxSizeMB: z.number().positive().optional(),
   /** What the dataset covers, as its producer or the mirror states it. */
   coverage: z.string().min(1),
   /**

@@ -23,7 +23,7 @@ describe('parseFeatureCollection', () => {
   it('reports a truncated file as invalid JSON, naming the file', () => {
     expect(() =>
       parseFeatureCollection(contours.slice(0, 200), 'c.geojson', communeContourFeatureSchema)
-    ).toThrow(/^c\.geojson: invalid JSON, the file may be truncated/);
+    ).toThrow(/^c\.geojson, line 1, feature 0: invalid JSON, the file may be truncated/);
   });
 
   it('names the feature and the field of an invalid property', () => {

@@ -296,7 +296,10 @@ describe('buildOutputs errors', () => {
     cpSync(MIRROR, broken, { recursive: true });
     const file = join(broken, 'geo/communes-38-isere-adminexpress-cog2018.geojson');
     writeFileSync(file, readFileSync(file, 'utf8').slice(0, 300));
-    await expect(build(broken)).rejects.toThrow(`${file}: invalid JSON, the file may be truncated`);
+    // The cut falls inside the second feature (index 1) of the one-line file.
+    await expect(build(broken)).rejects.toThrow(
+      `${file}, line 1, feature 1: invalid JSON, the file may be truncated`
+    );
   });
 
   it('names the missing required source', async () => {

@@ -27,7 +27,8 @@ describe.skipIf(!hasMirror)('buildOutputs on the mirror: Grenoble-Alpes Métropo
       cacheDir: null,
       fetchImpl: offline
     }));
-  });
+    // The whole build with every source check; slow on a loaded machine.
+  }, 60_000);
 
   it('has the 49 members, each with a valid polygon and a positive area', () => {
     expect(outputs.communes.features).toHaveLength(49);
@@ -97,7 +98,8 @@ describe.skipIf(!hasMirror)('buildOutputs on the mirror: CA du Pays Voironnais',
       cacheDir: null,
       fetchImpl: offline
     }));
-  });
+    // The whole build with every source check; slow on a loaded machine.
+  }, 60_000);
 
   it('builds with the members of decoupage-administratif, each with a polygon', () => {
     expect(outputs.meta.epci).toMatchObject({ code: '243800984', communes: 31 });
