@@ -14,6 +14,7 @@ import {
   parseQpvPopulation
 } from '../../src/lib/data/qpv';
 import {
+  checkMirrorSizes,
   decodeSource,
   loadManifest,
   readSource,
@@ -546,6 +547,7 @@ export async function buildOutputs(
   const epci = loadEpci(options.epci);
   const manifest = loadManifest(options.manifestPath ?? resolve(REPO_ROOT, 'data/sources.json'));
   const sourcesDir = options.sourcesDir;
+  checkMirrorSizes(manifest, sourcesDir);
   const readOptions: ReadOptions = {
     sourcesDir,
     cacheDir:

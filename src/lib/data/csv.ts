@@ -27,13 +27,19 @@ export function readCsvTable(
     dynamicTyping: false,
     skipEmptyLines: true
   });
+  const [header, ...data] = parsed.data;
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteError) {
-    throw new SourceFormatError(file, `unbalanced quotes (${quoteError.message})`, {
-      line: (quoteError.row ?? 0) + 1
-    });
+    // The column whose quote swallowed the following lines, when it can be seen.
+    const cells = parsed.data[quoteError.row ?? -1] ?? [];
+    const column = cells.findIndex((c) => c.includes('\n'));
+    const field = header?.[column]?.trim();
+    throw new SourceFormatError(
+      file,
+      `unbalanced quotes (${quoteError.message}): the following lines may have been merged into this row`,
+      { line: (quoteError.row ?? 0) + 1, ...(field ? { field } : {}) }
+    );
   }
-  const [header, ...data] = parsed.data;
   if (!header) throw new SourceFormatError(file, 'no header line');
   const names = header.map((h) => h.trim());
   for (const column of requiredColumns) {

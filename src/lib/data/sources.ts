@@ -197,6 +197,26 @@ export async function tryReadSource(
   return checked;
 }
 
+/**
+ * Size of every mirror file of the manifest against its cap, before any step reads anything: a
+ * huge file stops the build within a second, not after the steps that come before it.
+ */
+export function checkMirrorSizes(
+  manifest: SourcesManifest,
+  sourcesDir: string | null,
+  maxBytes?: number
+): void {
+  if (sourcesDir === null) return;
+  for (const entry of manifest.sources) {
+    if (entry.mirrorPath === null) continue;
+    const path = resolve(sourcesDir, entry.mirrorPath);
+    if (!existsSync(path)) continue;
+    const cap = maxBytes ?? (entry.maxSizeMB ?? DEFAULT_MAX_SIZE_MB) * MB;
+    const size = statSync(path).size;
+    if (size > cap) tooBig(entry, path, size, cap);
+  }
+}
+
 /** Like tryReadSource, but a missing source is an error naming the dataset and why. */
 export async function readSource(entry: SourceEntry, options: ReadOptions): Promise<SourceBytes> {
   const got = await tryReadSource(entry, options);

@@ -182,6 +182,45 @@ describe('parseWorkshopCsv cross-row and header checks', () => {
   });
 });
 
+describe('parseWorkshopCsv never merges rows silently', () => {
+  const rows = [
+    row({ id: 'T1-PB-01', order: '1', text: 'Premier.' }),
+    row({ id: 'T1-PB-02', order: '2', text: 'Deuxième.' }),
+    row({ id: 'T1-PB-03', order: '3', text: 'Troisième.' }),
+    row({ id: 'T1-PB-04', order: '4', text: 'Quatrième.' })
+  ];
+
+  it('reports a quote opened on line 3 and closed on line 4 (field count intact, no parser error)', () => {
+    const opened = [...rows];
+    opened[1] = row({ id: 'T1-PB-02', order: '2', text: '"Deuxième.' });
+    // The closing quote of the text of line 4 now closes the quote of line 3.
+    opened[2] = row({ id: 'T1-PB-03', order: '3', text: 'Troisième."' });
+    const { items, errors } = parseWorkshopCsv([HEADER, ...opened].join('\n'), 'x.csv');
+    expect(errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(
+        /^x\.csv line 3: .*a quote « " » is not closed: line 4 was merged into this row$/
+      )
+    ]);
+    expect(items.map((i) => i.id)).toEqual(['T1-PB-01', 'T1-PB-04']);
+  });
+
+  it('reports an unclosed quote that swallows every following row, naming the lines', () => {
+    const opened = [...rows];
+    opened[1] = row({ id: 'T1-PB-02', order: '2', text: '"Deuxième.' });
+    const { errors } = parseWorkshopCsv([HEADER, ...opened].join('\n'), 'x.csv');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toMatch(/^x\.csv line 3: .*lines 4–5 were merged into this row$/);
+  });
+
+  it('keeps a text with a real line break (its second line does not look like a row)', () => {
+    const twoLines = [...rows];
+    twoLines[1] = row({ id: 'T1-PB-02', order: '2', text: '"Deuxième,\nsur deux lignes."' });
+    const { items, errors } = parseWorkshopCsv([HEADER, ...twoLines].join('\n'), 'x.csv');
+    expect(errors).toEqual([]);
+    expect(items).toHaveLength(4);
+  });
+});
+
 describe('parseSeed on a synthetic seed in the export format', () => {
   const items = parseSeed(fixture('seed-sample.txt'), 'seed-sample.txt');
   const text = (id: string) => items.find((i) => i.id === id)?.text;
