@@ -119,7 +119,7 @@ describe('computeIndicators on a synthetic EPCI', () => {
 describe('parameter files', () => {
   it('names the file and the field on bad input', () => {
     expect(() => readJson('data/parameters/coverage.json', sruRulesSchema)).toThrow(
-      /data\/parameters\/coverage\.json: field « source »/
+      /data\/parameters\/coverage\.json, field « source »/
     );
     expect(() => readJson('data/parameters/nope.json', sruRulesSchema)).toThrow(
       /nope\.json: cannot read JSON/
