@@ -25,8 +25,15 @@ export function stepExpression(
   const [first, ...rest] = classification.lowerBounds;
   if (first === undefined || colors.length === 0) return ['literal', NO_DATA_COLOR];
   const step: unknown[] = ['step', ['to-number', ['feature-state', stateKey], 0], colors[0]];
-  rest.forEach((bound, i) => step.push(bound, colors[Math.min(i + 1, colors.length - 1)]));
-  return step;
+  // MapLibre throws on a step without stops or with stops not strictly increasing (one class,
+  // e.g. every count 0 for a filter that matches nothing; equal manual thresholds).
+  let last = first;
+  rest.forEach((bound, i) => {
+    if (!(bound > last)) return;
+    step.push(bound, colors[Math.min(i + 1, colors.length - 1)]);
+    last = bound;
+  });
+  return step.length > 3 ? step : ['to-color', colors[0]];
 }
 
 /**

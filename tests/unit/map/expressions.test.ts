@@ -1,3 +1,4 @@
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import {
   choroplethFillColor,
@@ -26,6 +27,42 @@ describe('stepExpression', () => {
       20,
       '#c'
     ]);
+  });
+  /** MapLibre's own validation of the expression as a fill colour (what threw in the browser). */
+  function mapLibreErrors(fillColor: unknown): string[] {
+    const style = {
+      version: 8,
+      sources: { c: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
+      layers: [{ id: 'f', type: 'fill', source: 'c', paint: { 'fill-color': fillColor } }]
+    };
+    return validateStyleMin(style as Parameters<typeof validateStyleMin>[0]).map((e) => e.message);
+  }
+  it.each([
+    ['one class (every count 0)', [0], '#eff3ff'],
+    ['equal bounds', [1, 1, 1], '#eff3ff'],
+    ['a repeated inner bound', [0, 10, 10, 20], null]
+  ] as const)('stays a valid MapLibre expression with %s', (_name, lowerBounds, constant) => {
+    const e = stepExpression('value', { lowerBounds }, [
+      '#eff3ff',
+      '#bdd7e7',
+      '#6baed6',
+      '#2171b5'
+    ]);
+    if (constant) expect(e).toEqual(['to-color', constant]);
+    expect(mapLibreErrors(e)).toEqual([]);
+    expect(
+      mapLibreErrors(
+        choroplethFillColor({ lowerBounds }, ['#eff3ff', '#bdd7e7', '#6baed6', '#2171b5'])
+      )
+    ).toEqual([]);
+  });
+  it('the step of increasing bounds is valid too (the validator does catch a bad step)', () => {
+    expect(
+      mapLibreErrors(stepExpression('value', { lowerBounds: [0, 10] }, ['#eff3ff', '#bdd7e7']))
+    ).toEqual([]);
+    expect(
+      mapLibreErrors(['step', ['to-number', ['feature-state', 'value'], 0], '#eff3ff'])
+    ).not.toEqual([]);
   });
   it('is the no-data colour when there is no class', () => {
     expect(stepExpression('value', { lowerBounds: [] }, ['#a'])).toEqual([
