@@ -38,3 +38,9 @@ export const SHEET_SECTIONS = {
     ids: ['logement_vacance', 'logement_proprietaires', 'revenu_median', 'taux_pauvrete']
   }
 } as const satisfies Record<string, { title: string; ids: readonly IndicatorId[] }>;
+
+/** Every indicator a sheet shows as a figure: the population, then the sections' ids. */
+export const SHEET_FIGURE_IDS: readonly IndicatorId[] = [
+  'population',
+  ...Object.values(SHEET_SECTIONS).flatMap((s) => s.ids)
+];

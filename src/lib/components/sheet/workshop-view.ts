@@ -4,6 +4,7 @@
  * Plain data (it is serialised into the prerendered page), built from the linking layer's output.
  */
 import type { TerritoryItems } from '../../linking/items-for-territory';
+import { joinFrench, rankScore } from '../../linking/match';
 import type { SourceRef } from '../../schemas/common';
 import type { WorkshopColumn } from '../../schemas/workshop';
 
@@ -23,6 +24,21 @@ export interface SheetWorkshopItem {
   parentId: string | null;
   /** Ranking score of the linking layer, 0 (weak) to 1 (strong); 0 for universal items. */
   score: number;
+  /** The territory's conditions that hold for this item, strongest first (empty if universal). */
+  reasons: SheetReason[];
+  /** True when the item applies only where all its tags hold (condition `all`). */
+  allOf: boolean;
+}
+
+/** One condition of a territory that holds: its tag and the clause citing the figure. */
+export interface SheetReason {
+  /** Tag of the condition (`qpv`, `sru_deficitaire`…). */
+  key: string;
+  /** Clause completing « Affiché car la commune … »: « compte 4 quartiers prioritaires (…) ». */
+  text: string;
+  /** 0..1, how strongly it holds (ranking weight included). */
+  score: number;
+  source: SourceRef;
 }
 
 export interface SheetWorkshopColumn {
@@ -67,7 +83,14 @@ export function toSheetThemes(linked: TerritoryItems): SheetWorkshopTheme[] {
           universal: l.universal,
           parentText: l.parent?.text ?? null,
           parentId: l.item.parentId,
-          score: l.score
+          score: l.score,
+          reasons: l.evidence.map((e) => ({
+            key: e.tag,
+            text: e.reason.trim(),
+            score: rankScore(e),
+            source: { source: e.source, vintage: e.vintage }
+          })),
+          allOf: l.item.condition === 'all'
         }))
       }))
     }))
@@ -116,4 +139,85 @@ export function topItems(
     )
     .slice(0, n)
     .map((x) => x.item);
+}
+
+/** Items of one reason, by theme then column (the workshop tables' order). */
+export interface ReasonGroup {
+  /** Stable key of the reason (its tag, or tags joined by `+` for a condition `all`). */
+  key: string;
+  /** Clause(s) completing « Parce que Grenoble … »: « compte 4 quartiers prioritaires (…) ». */
+  reason: string;
+  /** Sources of the figures the reason cites. */
+  sources: SourceRef[];
+  /** Strength of the reason, 0..1 (orders groups of equal size). */
+  score: number;
+  /** Number of items in the group. */
+  count: number;
+  themes: SheetWorkshopTheme[];
+}
+
+/**
+ * Targeted items grouped by the reason they are shown for, so that a sheet states each reason
+ * once (« Parce que Grenoble compte 4 QPV (…) : 45 propositions ») instead of on every item.
+ * An item goes to its strongest reason; an item that applies only where all its tags hold goes
+ * to the group of that combination. Its other reasons stay on the item (`reasons`, shown as
+ * « aussi : … »). Groups are ordered by size (what concerns the territory most often first), then
+ * strength, then key; items keep the linking
+ * layer's order within each theme and column. Universal items are left out (see `splitUniversal`).
+ */
+export function groupByReason(themes: readonly SheetWorkshopTheme[]): ReasonGroup[] {
+  const groups = new Map<string, ReasonGroup>();
+  for (const t of themes) {
+    for (const c of t.columns) {
+      for (const item of c.items) {
+        if (item.universal || item.reasons.length === 0) continue;
+        const rs = item.allOf
+          ? [...item.reasons].sort((a, b) => a.key.localeCompare(b.key))
+          : item.reasons.slice(0, 1);
+        const key = rs.map((r) => r.key).join('+');
+        let g = groups.get(key);
+        if (!g) {
+          g = {
+            key,
+            reason: joinFrench(rs.map((r) => r.text)),
+            sources: uniqueRefs(rs.map((r) => r.source)),
+            score: Math.min(...rs.map((r) => r.score)),
+            count: 0,
+            themes: []
+          };
+          groups.set(key, g);
+        }
+        g.count += 1;
+        let gt = g.themes.find((x) => x.theme === t.theme);
+        if (!gt) {
+          gt = {
+            theme: t.theme,
+            question: t.question,
+            tables: t.tables,
+            columns: t.columns.map((col) => ({ ...col, items: [] }))
+          };
+          g.themes.push(gt);
+        }
+        gt.columns.find((col) => col.column === c.column)?.items.push(item);
+      }
+    }
+  }
+  return [...groups.values()]
+    .map((g) => ({
+      ...g,
+      themes: g.themes.map((t) => ({ ...t, columns: t.columns.filter((c) => c.items.length > 0) }))
+    }))
+    .sort((a, b) => b.count - a.count || b.score - a.score || a.key.localeCompare(b.key));
+}
+
+/** The reasons of an item other than those of its group, for « aussi : … ». */
+export function otherReasons(item: SheetWorkshopItem, groupKey: string): SheetReason[] {
+  const inGroup = new Set(groupKey.split('+'));
+  return item.reasons.filter((r) => !inGroup.has(r.key));
+}
+
+function uniqueRefs(refs: readonly SourceRef[]): SourceRef[] {
+  const seen = new Map<string, SourceRef>();
+  for (const r of refs) seen.set(`${r.source}|${r.vintage}`, r);
+  return [...seen.values()];
 }

@@ -7,6 +7,8 @@ import { error } from '@sveltejs/kit';
 import { loadData, loadSources } from '$lib/data/app-data';
 import { readIndicatorsAtBuild } from '$lib/components/sheet/prerender-entries';
 import { loadSheetWorkshop } from '$lib/components/sheet/sheet-workshop';
+import { communeGroup, contextTexts } from '$lib/components/sheet/context-text';
+import { SHEET_FIGURE_IDS } from '$lib/components/sheet/sheet-sections';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = () =>
@@ -27,8 +29,17 @@ export const load: PageServerLoad = async ({ params, fetch }) => {
   const perimeters = qpv.features
     .map((f) => f.properties)
     .filter((q) => q.communes.includes(params.code));
+  const definitions = Object.fromEntries(indicators.definitions.map((d) => [d.id, d]));
   return {
     commune,
+    // Rank and Métropole value of each figure, as text: the page does not carry every commune.
+    contexts: contextTexts(
+      commune.code,
+      SHEET_FIGURE_IDS,
+      indicators.communes,
+      definitions,
+      communeGroup
+    ),
     properties: feature?.properties ?? null,
     definitions: indicators.definitions,
     params: indicators.params,

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { loadData, loadSources, parseJson, validateData } from '$lib/data/app-data';
 import { readIndicatorsAtBuild } from '$lib/components/sheet/prerender-entries';
 import { loadSheetWorkshop } from '$lib/components/sheet/sheet-workshop';
+import { ALL_QPV, contextTexts } from '$lib/components/sheet/context-text';
+import { SHEET_FIGURE_IDS } from '$lib/components/sheet/sheet-sections';
 import { qpvCollectionSchema } from '$lib/schemas/outputs';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -31,8 +33,13 @@ export const load: PageServerLoad = async ({ params, fetch }) => {
   const communes = indicators.communes
     .filter((c) => communeCodes.includes(c.code))
     .map((c) => ({ code: c.code, nom: c.nom }));
+  const definitions = Object.fromEntries(indicators.definitions.map((d) => [d.id, d]));
   return {
     code: params.code,
+    // Rank among the Métropole's QPV and their overall value, as text.
+    contexts: entry
+      ? contextTexts(entry.code, SHEET_FIGURE_IDS, indicators.qpv, definitions, () => ALL_QPV)
+      : {},
     nom: entry?.nom ?? properties?.nom ?? params.code,
     values: entry?.values ?? {},
     properties,

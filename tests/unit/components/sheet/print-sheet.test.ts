@@ -124,6 +124,8 @@ function wItem(
     parentText: null,
     parentId: null,
     score: 0.5,
+    reasons: [],
+    allOf: false,
     ...over
   };
 }
