@@ -58,19 +58,68 @@ test('a déficitaire commune sheet shows its SRU situation, estimates with range
     // The missing LLS are an estimate: badge and range.
     const missing = sru.locator('.figure', { hasText: /manquants/i }).first();
     assert.match((await missing.textContent()) ?? '', /estimation[\s\S]*entre \d+ et \d+/);
-    // Every figure cites a source with its vintage.
+    // Every figure cites a source with its vintage: under itself, or once for its block (the
+    // block's figures then share that source and vintage).
     const figures = await page.locator('.figure').count();
-    const cited = await page.locator('.figure .cite').count();
     assert.ok(figures > 10, `only ${figures} figures`);
-    assert.equal(cited, figures, 'a figure has no source');
-    // The workshop block explains why an item is shown, citing the figure.
-    const whys = await page
-      .locator('section[aria-labelledby="workshop-title"] .items .why')
-      .allTextContents();
-    assert.ok(whys.length > 0, 'no targeted workshop item');
+    const uncited = await page.$$eval('.figure', (els) =>
+      els
+        .filter((f) => !f.querySelector('.cite'))
+        .filter((f) => !f.closest('section')?.querySelector('.block-cite .cite, .status .cite'))
+        .map((f) => f.querySelector('dt')?.textContent ?? '?')
+    );
+    assert.deepEqual(uncited, [], 'a figure has no source');
+    // Each figure of the SRU block has its rank among the SRU communes and their overall value.
+    const ctx = await sru.locator('[data-testid="figure-context"]').allTextContents();
+    assert.ok(ctx.length >= 3, `only ${ctx.length} SRU figures in context`);
     assert.ok(
-      whys.some((w) => /Affiché car la commune est déficitaire SRU \(\d/.test(w)),
-      'no item shown because the commune is déficitaire'
+      ctx.some((t) =>
+        /— \d+(re|e)( ex æquo)?.* sur \d+ communes SRU ; ensemble des communes SRU/.test(t)
+      ),
+      `no rank among SRU communes: ${ctx.join(' | ')}`
+    );
+    assert.match(
+      (await page
+        .locator('section[aria-labelledby="sru-title"] .figure', {
+          hasText: 'Taux de logements sociaux'
+        })
+        .textContent()) ?? '',
+      /ensemble des communes SRU\u00a0: [\d,]+\u202f% \(estimation, entre/
+    );
+    // The workshop block states each reason once, as the title of a collapsible group.
+    const workshop = page.locator('section[aria-labelledby="workshop-title"]');
+    const deficit = workshop.locator(
+      '[data-testid="reason-group"][data-reason^="sru_deficitaire"]'
+    );
+    assert.equal(await deficit.count(), 1, 'no group of items shown because of the SRU deficit');
+    const title = (await deficit.locator('summary h3').textContent()) ?? '';
+    assert.match(
+      title.replace(/\s+/g, ' '),
+      new RegExp(
+        `^ ?Parce qu(e |’)${c.nom.replace(/[-]/g, '.')} est déficitaire SRU \\(\\d.*\\) : \\d+ propositions?`
+      )
+    );
+    // No item repeats the reason of its group.
+    assert.equal(await workshop.locator('.items .why').count(), 0);
+    // Jump links lead to the groups; the universal items are in one closed group.
+    const jumps = workshop.locator('[data-testid="reason-jumps"] a');
+    assert.equal(
+      await jumps.count(),
+      (await workshop.locator('[data-testid="reason-group"]').count()) + 1
+    );
+    const universal = workshop.locator('[data-testid="universal-group"]');
+    assert.equal(await universal.getAttribute('open'), null);
+    const n = Number(
+      /\((\d+)\)/.exec((await universal.locator('summary').textContent()) ?? '')?.[1]
+    );
+    assert.equal(await universal.locator('.items li').count(), n);
+    await workshop
+      .locator('[data-testid="reason-jumps"] a', { hasText: 'Valables partout' })
+      .click();
+    assert.notEqual(
+      await universal.getAttribute('open'),
+      null,
+      'the jump link did not open the group'
     );
     await waitForMapCanvas(page, '[data-testid="sheet-map"]');
     await page.waitForTimeout(1500);

@@ -44,3 +44,13 @@ export const SHEET_FIGURE_IDS: readonly IndicatorId[] = [
   'population',
   ...Object.values(SHEET_SECTIONS).flatMap((s) => s.ids)
 ];
+
+/** The commune's figures a QPV sheet recalls, for context. */
+export const COMMUNE_CONTEXT_IDS: readonly IndicatorId[] = [
+  'population',
+  'sru_taux_lls',
+  'taux_pauvrete',
+  'revenu_median',
+  'logement_vacance',
+  'logement_proprietaires'
+];

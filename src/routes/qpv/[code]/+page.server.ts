@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { loadData, loadSources, parseJson, validateData } from '$lib/data/app-data';
 import { readIndicatorsAtBuild } from '$lib/components/sheet/prerender-entries';
 import { loadSheetWorkshop } from '$lib/components/sheet/sheet-workshop';
-import { ALL_QPV, contextTexts } from '$lib/components/sheet/context-text';
-import { SHEET_FIGURE_IDS } from '$lib/components/sheet/sheet-sections';
+import { ALL_QPV, communeGroup, contextTexts } from '$lib/components/sheet/context-text';
+import { COMMUNE_CONTEXT_IDS, SHEET_FIGURE_IDS } from '$lib/components/sheet/sheet-sections';
 import { qpvCollectionSchema } from '$lib/schemas/outputs';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -30,20 +30,40 @@ export const load: PageServerLoad = async ({ params, fetch }) => {
     qpv.features.find((f) => f.properties.code === params.code)?.properties ?? null;
   if (!entry && !properties) error(404, `QPV ${params.code} absent des données générées`);
   const communeCodes = entry?.communes ?? properties?.communes ?? [];
-  const communes = indicators.communes
-    .filter((c) => communeCodes.includes(c.code))
-    .map((c) => ({ code: c.code, nom: c.nom }));
   const definitions = Object.fromEntries(indicators.definitions.map((d) => [d.id, d]));
+  const inQpv = indicators.communes.filter((c) => communeCodes.includes(c.code));
+  const communes = inQpv.map((c) => ({ code: c.code, nom: c.nom }));
+  // The commune's key figures in brief, ranked among the Métropole's communes.
+  const communeContext = inQpv.map((c) => ({
+    code: c.code,
+    nom: c.nom,
+    sruStatus: c.sruStatus,
+    values: Object.fromEntries(COMMUNE_CONTEXT_IDS.map((id) => [id, c.values[id]])),
+    contexts: contextTexts(
+      c.code,
+      COMMUNE_CONTEXT_IDS,
+      indicators.communes,
+      definitions,
+      communeGroup
+    )
+  }));
   return {
     code: params.code,
     // Rank among the Métropole's QPV and their overall value, as text.
     contexts: entry
-      ? contextTexts(entry.code, SHEET_FIGURE_IDS, indicators.qpv, definitions, () => ALL_QPV)
+      ? contextTexts(
+          entry.code,
+          [...SHEET_FIGURE_IDS, 'surface_ha'],
+          indicators.qpv,
+          definitions,
+          () => ALL_QPV
+        )
       : {},
     nom: entry?.nom ?? properties?.nom ?? params.code,
     values: entry?.values ?? {},
     properties,
     communes,
+    communeContext,
     definitions: indicators.definitions,
     params: indicators.params,
     sources: loadSources().sources,
