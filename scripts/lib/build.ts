@@ -24,6 +24,7 @@ import {
   type SourceBytes
 } from '../../src/lib/data/sources';
 import { decodeWindows1252, parseSruCsv, type SruTable } from '../../src/lib/data/sru';
+import type { CmsFile } from '../../src/lib/schemas/cms';
 import type { IndicatorsFile } from '../../src/lib/schemas/indicators';
 import type {
   BuildMeta,
@@ -47,6 +48,7 @@ import {
   type CommuneContourFeature
 } from '../../src/lib/schemas/sources/geo';
 import type { Qpv2024ListRow, QpvPopulationRow } from '../../src/lib/schemas/sources/qpv';
+import { cmsStep } from './cms';
 import { buildCommunes } from './communes';
 import type { AreaGeometry } from './geometry';
 import { buildGrid } from './grid';
@@ -86,6 +88,8 @@ export interface PipelineOutputs {
   /** Pre-projected SVG geometry (./svg-geometry.ts). */
   svgOverview?: SvgOverview;
   svgTransit?: SvgTransit;
+  /** Contrats de mixité sociale (./cms.ts). */
+  cms?: CmsFile;
 }
 
 export interface DatasetReport {
@@ -501,7 +505,8 @@ export const PIPELINE_STEPS: PipelineStep[] = [
   gridStep,
   qpvStep,
   transitStep,
-  svgGeometryStep
+  svgGeometryStep,
+  cmsStep
 ];
 
 /**
@@ -630,7 +635,8 @@ export async function buildOutputs(
     },
     ...(o.indicators ? { indicators: o.indicators } : {}),
     ...(o.svgOverview ? { svgOverview: o.svgOverview } : {}),
-    ...(o.svgTransit ? { svgTransit: o.svgTransit } : {})
+    ...(o.svgTransit ? { svgTransit: o.svgTransit } : {}),
+    ...(o.cms ? { cms: o.cms } : {})
   };
   report.durationMs = Math.round(performance.now() - started);
   return { outputs, report };

@@ -7,6 +7,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { z } from 'zod';
+import { cmsFileSchema } from '../../src/lib/schemas/cms';
 import { indicatorsFileSchema } from '../../src/lib/schemas/indicators';
 import { svgOverviewSchema, svgTransitSchema } from '../../src/lib/schemas/svg-map';
 import {
@@ -37,7 +38,8 @@ export const OUTPUT_FILES: {
   meta: { path: 'static/data/meta.json', schema: buildMetaSchema },
   indicators: { path: 'static/data/indicators.json', schema: indicatorsFileSchema },
   svgOverview: { path: 'static/geo/svg-overview.json', schema: svgOverviewSchema },
-  svgTransit: { path: 'static/geo/svg-transit.json', schema: svgTransitSchema }
+  svgTransit: { path: 'static/geo/svg-transit.json', schema: svgTransitSchema },
+  cms: { path: 'static/data/cms.json', schema: cmsFileSchema }
 };
 
 /** Written last: which EPCI and pipeline version the outputs were built for (ensure-data reads it). */

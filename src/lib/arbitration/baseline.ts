@@ -57,18 +57,36 @@ export function l3028Objective(rules: SruRules): TriennialObjectiveFn {
     s.deficit > 0 ? (s.deficit * catchUpPct(s.targetPct - s.ratePct, rules)) / 100 : 0;
 }
 
+/**
+ * Objective of a commune under a contrat de mixité sociale: `catchUpPct` % of the missing LLS at
+ * the period start, in place of the L302-8 rate (a hypothesis set by the user).
+ */
+export function cmsObjective(catchUpPct: number): TriennialObjectiveFn {
+  return (s) => (s.deficit > 0 ? (s.deficit * catchUpPct) / 100 : 0);
+}
+
+/**
+ * Projection options of a scenario; `cmsCatchUpPct` (from the commune's plan) replaces the legal
+ * catch-up rate when set.
+ */
 export function projectionOptions(
   calendar: Calendar,
   rules: SruRules,
-  startYear: number
+  startYear: number,
+  cmsCatchUpPct: number | null = null
 ): ProjectionOptions {
   return {
     baseYear: calendar.baseYear,
     startYear,
     periodAnchor: calendar.periodAnchor,
     periodLength: calendar.periodLength,
-    objective: l3028Objective(rules)
+    objective: cmsCatchUpPct === null ? l3028Objective(rules) : cmsObjective(cmsCatchUpPct)
   };
+}
+
+/** Legal catch-up rate of a commune at the inventory date, % (L302-8, near-target modulation). */
+export function legalCatchUpPct(base: CommuneBaseline, rules: SruRules): number {
+  return catchUpPct(base.targetPct - (base.lls / base.rp) * 100, rules);
 }
 
 export interface BaselineResult {

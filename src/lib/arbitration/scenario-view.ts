@@ -35,7 +35,6 @@ export function projectScenario(
 ): ScenarioView {
   const plans = new Map(scenario.communes.map((c) => [c.code, c]));
   const known = new Set(baselines.map((b) => b.code));
-  const options = projectionOptions(calendar, rules, scenario.startYear);
   const defaulted: string[] = [];
   const extrapolatedYear = new Map<string, number | null>();
   const projections = baselines.map((b) => {
@@ -44,7 +43,11 @@ export function projectScenario(
       defaulted.push(b.code);
       plan = defaultPlan(b, calendar, rules);
     }
-    const p = projectCommune(b, plan, options);
+    const p = projectCommune(
+      b,
+      plan,
+      projectionOptions(calendar, rules, scenario.startYear, plan.cmsCatchUpPct ?? null)
+    );
     const last = p.years.at(-1);
     if (!p.alreadyAboveTarget && p.reachedYear === null && last) {
       const more = yearsToTarget(

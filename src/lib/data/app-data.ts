@@ -17,6 +17,7 @@ import {
   transitLinesCollectionSchema,
   transitStopsCollectionSchema
 } from '../schemas/outputs';
+import { cmsFileSchema } from '../schemas/cms';
 import { indicatorsFileSchema } from '../schemas/indicators';
 import { svgOverviewSchema, svgTransitSchema } from '../schemas/svg-map';
 import { sourcesManifestSchema, type SourcesManifest } from '../schemas/sources-manifest';
@@ -34,7 +35,8 @@ export const DATA_FILES = {
   meta: '/data/meta.json',
   indicators: '/data/indicators.json',
   svgOverview: '/geo/svg-overview.json',
-  svgTransit: '/geo/svg-transit.json'
+  svgTransit: '/geo/svg-transit.json',
+  cms: '/data/cms.json'
 } as const;
 export type DataFileKey = keyof typeof DATA_FILES;
 
@@ -50,7 +52,8 @@ const SCHEMAS = {
   meta: buildMetaSchema,
   indicators: indicatorsFileSchema,
   svgOverview: svgOverviewSchema,
-  svgTransit: svgTransitSchema
+  svgTransit: svgTransitSchema,
+  cms: cmsFileSchema
 } as const;
 export type JsonFileKey = keyof typeof SCHEMAS;
 export type AppData<K extends JsonFileKey> = z.infer<(typeof SCHEMAS)[K]>;

@@ -69,6 +69,80 @@ function storageKeys(storage: KeyValueStorage): string[] {
   return keys;
 }
 
+/** The browser refused a write because its storage quota is reached. */
+export class StorageFullError extends Error {
+  constructor(what: string) {
+    super(
+      `Le stockage du navigateur est plein : ${what} n'a pas été enregistré et rien n'a été modifié. Exportez vos scénarios (JSON) puis supprimez-en pour libérer de la place.`
+    );
+    this.name = 'StorageFullError';
+  }
+}
+
+/**
+ * True for the quota errors of every browser: `QuotaExceededError` (Chromium, Safari, code 22)
+ * and `NS_ERROR_DOM_QUOTA_REACHED` (old Firefox, code 1014).
+ */
+export function isQuotaError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code } = error as { name?: unknown; code?: unknown };
+  return (
+    name === 'QuotaExceededError' ||
+    name === 'NS_ERROR_DOM_QUOTA_REACHED' ||
+    code === 22 ||
+    code === 1014
+  );
+}
+
+/** One write of a transaction: a value to set, or null to remove the key. */
+export interface StorageWrite {
+  key: string;
+  value: string | null;
+}
+
+/**
+ * Puts back the previous values of the changed keys. New keys are removed first, then the
+ * entries that grew are shrunk back, then the ones that shrank are regrown: the storage never
+ * holds more than before the transaction at any step, so the rollback cannot hit the quota.
+ */
+function rollback(storage: KeyValueStorage, previous: ReadonlyMap<string, string | null>): void {
+  const changed: { key: string; old: string; now: string | null }[] = [];
+  for (const [key, old] of previous) {
+    const now = storage.getItem(key);
+    if (now === old) continue;
+    if (old === null) storage.removeItem(key);
+    else changed.push({ key, old, now });
+  }
+  changed.sort(
+    (a, b) => (b.now?.length ?? 0) - b.old.length - ((a.now?.length ?? 0) - a.old.length)
+  );
+  for (const c of changed) storage.setItem(c.key, c.old);
+}
+
+/**
+ * Applies several writes all or nothing: on any failure the previous values are put back
+ * (`rollback`). A quota failure becomes a
+ * `StorageFullError` naming `what`; other errors are rethrown after the rollback.
+ */
+export function commitWrites(
+  storage: KeyValueStorage,
+  writes: readonly StorageWrite[],
+  what: string
+): void {
+  const previous = new Map<string, string | null>();
+  for (const w of writes) if (!previous.has(w.key)) previous.set(w.key, storage.getItem(w.key));
+  try {
+    for (const w of writes) {
+      if (w.value === null) storage.removeItem(w.key);
+      else storage.setItem(w.key, w.value);
+    }
+  } catch (error) {
+    rollback(storage, previous);
+    if (isQuotaError(error)) throw new StorageFullError(what);
+    throw error;
+  }
+}
+
 function setAside(
   storage: KeyValueStorage,
   key: string,
@@ -78,9 +152,20 @@ function setAside(
   const base = `${SET_ASIDE_KEY_PREFIX}${key.slice(SCENARIO_KEY_PREFIX.length)}`;
   let setAsideKey = base;
   for (let n = 2; storage.getItem(setAsideKey) !== null; n++) setAsideKey = `${base}:${n}`;
-  // Write the copy first: if the quota refuses it, the original stays where it was.
-  storage.setItem(setAsideKey, raw);
-  storage.removeItem(key);
+  try {
+    // Copy then remove, as one transaction: if the quota refuses the copy, the original stays.
+    commitWrites(
+      storage,
+      [
+        { key: setAsideKey, value: raw },
+        { key, value: null }
+      ],
+      'la copie de côté'
+    );
+  } catch (error) {
+    if (!(error instanceof StorageFullError)) throw error;
+    return { key, setAsideKey: key, reason: `${reason} ; laissé en place (stockage plein)` };
+  }
   return { key, setAsideKey, reason };
 }
 
@@ -131,10 +216,18 @@ export function listSetAside(storage: KeyValueStorage): string[] {
     .sort();
 }
 
-/** Saves (creates or replaces) one scenario; validates it first. */
-export function saveScenario(storage: KeyValueStorage, scenario: Scenario): void {
+/** The storage write of one scenario, validated first (throws a zod error on invalid input). */
+function scenarioWrite(scenario: Scenario): StorageWrite {
   const entry = storedScenarioSchema.parse({ version: SCENARIO_FILE_VERSION, scenario });
-  storage.setItem(`${SCENARIO_KEY_PREFIX}${scenario.id}`, JSON.stringify(entry));
+  return { key: `${SCENARIO_KEY_PREFIX}${scenario.id}`, value: JSON.stringify(entry) };
+}
+
+/**
+ * Saves (creates or replaces) one scenario; validates it first. Throws `StorageFullError` when
+ * the quota is reached (nothing written).
+ */
+export function saveScenario(storage: KeyValueStorage, scenario: Scenario): void {
+  commitWrites(storage, [scenarioWrite(scenario)], `le scénario « ${scenario.name} »`);
 }
 
 export function deleteScenario(storage: KeyValueStorage, id: string): void {
@@ -211,26 +304,131 @@ export function parseScenarioFile(text: string, fileName: string): Scenario[] {
   return parsed.data.scenarios;
 }
 
+/** How an imported scenario whose name is already saved is treated. */
+export type ConflictChoice = 'replace' | 'rename';
+
+/** What an import would do, computed before anything is written. */
+export interface ImportPlan {
+  fileName: string;
+  /** Validated scenarios of the file (communes listed twice keep their first plan). */
+  incoming: Scenario[];
+  /** Incoming scenarios whose name is already saved (compared trimmed, case-insensitive). */
+  conflicts: { incoming: Scenario; existing: Scenario }[];
+  /** French warnings: unknown commune codes, communes listed twice. */
+  warnings: string[];
+}
+
+const nameKey = (name: string) => name.trim().normalize('NFC').toLocaleLowerCase('fr');
+
+/** « Nom », « Nom (2) », « Nom (3) »… the first not in `taken` (name keys), ≤ 120 characters. */
+export function uniqueName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(nameKey(name))) return name;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = `${name.slice(0, 120 - suffix.length)}${suffix}`;
+    if (!taken.has(nameKey(candidate))) return candidate;
+  }
+}
+
 /**
- * Imports a file: validates everything, then saves each scenario. A scenario whose id is already
- * saved is imported as a copy (new id, « (importé) » appended) rather than overwriting work.
+ * Parses and validates a file against the saved scenarios, without writing. Communes listed twice
+ * in a scenario keep their first plan; unknown commune codes are kept (ignored by the
+ * projection) — both are reported in `warnings`. Throws `ScenarioImportError`.
  */
+export function planImport(
+  text: string,
+  fileName: string,
+  existing: readonly Scenario[],
+  knownCodes: ReadonlySet<string> | null = null
+): ImportPlan {
+  const parsed = parseScenarioFile(text, fileName);
+  const warnings: string[] = [];
+  const incoming = parsed.map((s) => {
+    const seen = new Set<string>();
+    const twice = new Set<string>();
+    const unknown = new Set<string>();
+    const communes = s.communes.filter((c) => {
+      if (knownCodes && !knownCodes.has(c.code)) unknown.add(c.code);
+      if (seen.has(c.code)) {
+        twice.add(c.code);
+        return false;
+      }
+      seen.add(c.code);
+      return true;
+    });
+    if (twice.size > 0)
+      warnings.push(
+        `Scénario « ${s.name} » : commune(s) listée(s) deux fois (${[...twice].join(', ')}), seule la première ligne est gardée.`
+      );
+    if (unknown.size > 0)
+      warnings.push(
+        `Scénario « ${s.name} » : code(s) commune inconnu(s) parmi les communes soumises à la loi SRU (${[...unknown].join(', ')}), ignoré(s) dans les calculs.`
+      );
+    return twice.size > 0 ? { ...s, communes } : s;
+  });
+  const byName = new Map(existing.map((e) => [nameKey(e.name), e]));
+  const conflicts = incoming.flatMap((s) => {
+    const e = byName.get(nameKey(s.name));
+    return e ? [{ incoming: s, existing: e }] : [];
+  });
+  return { fileName, incoming, conflicts, warnings };
+}
+
+/**
+ * The scenarios to write for a plan. `replace`: a scenario with a saved name takes the saved
+ * one's id (its entry is overwritten). `rename`: it gets a free name « Nom (2) ». Any other id
+ * already saved gets a new id, so nothing is overwritten that the user did not choose.
+ */
+export function resolveImport(
+  plan: ImportPlan,
+  existing: readonly Scenario[],
+  choice: ConflictChoice,
+  newId: () => string
+): Scenario[] {
+  const replaced = new Map(plan.conflicts.map((c) => [c.incoming, c.existing]));
+  const takenIds = new Set(existing.map((e) => e.id));
+  const takenNames = new Set(existing.map((e) => nameKey(e.name)));
+  if (choice === 'replace') for (const e of replaced.values()) takenNames.delete(nameKey(e.name));
+  const out: Scenario[] = [];
+  const usedIds = new Set<string>();
+  for (const s of plan.incoming) {
+    const target = choice === 'replace' ? replaced.get(s) : undefined;
+    let id = target ? target.id : s.id;
+    if (!target && (takenIds.has(id) || usedIds.has(id))) id = newId();
+    if (target && usedIds.has(id)) id = newId();
+    const name = uniqueName(s.name, takenNames);
+    takenNames.add(nameKey(name));
+    usedIds.add(id);
+    out.push({ ...s, id, name });
+  }
+  return out;
+}
+
+/**
+ * Writes resolved scenarios as one transaction: all are saved, or none (`StorageFullError` on a
+ * full quota, storage as before).
+ */
+export function applyImport(
+  storage: KeyValueStorage,
+  scenarios: readonly Scenario[],
+  fileName: string
+): void {
+  commitWrites(storage, scenarios.map(scenarioWrite), `l'import de « ${fileName} »`);
+}
+
+/** Plan, resolve and apply in one call (conflicting names handled by `choice`). */
 export function importScenarios(
   storage: KeyValueStorage,
   text: string,
   fileName: string,
-  newId: () => string
+  newId: () => string,
+  choice: ConflictChoice = 'rename',
+  knownCodes: ReadonlySet<string> | null = null
 ): Scenario[] {
-  const incoming = parseScenarioFile(text, fileName);
-  const existing = new Set(
-    storageKeys(storage)
-      .filter((k) => k.startsWith(SCENARIO_KEY_PREFIX))
-      .map((k) => k.slice(SCENARIO_KEY_PREFIX.length))
-  );
-  const toSave = incoming.map((s) =>
-    existing.has(s.id) ? { ...s, id: newId(), name: `${s.name} (importé)`.slice(0, 120) } : s
-  );
-  for (const s of toSave) saveScenario(storage, s);
+  const existing = loadScenarios(storage).scenarios;
+  const plan = planImport(text, fileName, existing, knownCodes);
+  const toSave = resolveImport(plan, existing, choice, newId);
+  applyImport(storage, toSave, fileName);
   return toSave;
 }
 

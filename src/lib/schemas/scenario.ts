@@ -18,7 +18,13 @@ export const scenarioCommuneSchema = z.object({
     .array(z.number().finite().nonnegative('production négative').max(100_000))
     .length(6, 'six années de production attendues'),
   /** Assumed yearly growth of résidences principales, percent per year. */
-  rpGrowthPct: z.number().finite().min(-20).max(20)
+  rpGrowthPct: z.number().finite().min(-20).max(20),
+  /**
+   * Catch-up rate of a contrat de mixité sociale, % of the missing LLS per triennial period,
+   * replacing the L302-8 rate; a user hypothesis (the contracts' rates are not published).
+   * Absent or null: the legal rate. Optional, so files of version 1 without it stay valid.
+   */
+  cmsCatchUpPct: z.number().finite().min(0).max(100).nullable().optional()
 });
 export type ScenarioCommune = z.infer<typeof scenarioCommuneSchema>;
 

@@ -4,12 +4,17 @@
  * Storage is injected (`window.localStorage` in the page, a double in tests).
  */
 import {
+  applyImport,
   deleteScenario,
-  importScenarios,
   listSetAside,
   loadScenarios,
+  planImport,
+  resolveImport,
   saveScenario,
   ScenarioImportError,
+  StorageFullError,
+  type ConflictChoice,
+  type ImportPlan,
   type KeyValueStorage,
   type SetAsideEntry
 } from '$lib/data/scenario-storage';
@@ -25,6 +30,10 @@ export class ScenarioStore {
   /** Keys of all entries ever set aside and still kept in storage. */
   setAsideKeys = $state<string[]>([]);
   notice = $state<Notice | null>(null);
+  /** Warnings of the last import (unknown communes, communes listed twice). */
+  warnings = $state<string[]>([]);
+  /** An import waiting for the user's choice on names already saved. */
+  pendingImport = $state<ImportPlan | null>(null);
   ready = $state(false);
 
   current = $derived(this.scenarios.find((s) => s.id === this.currentId) ?? null);
@@ -32,10 +41,26 @@ export class ScenarioStore {
   #storage: KeyValueStorage | null = null;
   #newId: () => string;
   #now: () => string;
+  #knownCodes: ReadonlySet<string> | null;
 
-  constructor(newId: () => string, now: () => string) {
+  /** `knownCodes`: INSEE codes of the communes a scenario may plan (import warnings). */
+  constructor(
+    newId: () => string,
+    now: () => string,
+    knownCodes: ReadonlySet<string> | null = null
+  ) {
     this.#newId = newId;
     this.#now = now;
+    this.#knownCodes = knownCodes;
+  }
+
+  /** French text of a failed write; storage errors are already French. */
+  #fail(prefix: string, error: unknown): void {
+    const detail = error instanceof Error ? error.message : String(error);
+    this.notice = {
+      kind: 'error',
+      text: error instanceof StorageFullError ? detail : `${prefix} : ${detail}`
+    };
   }
 
   /** Reads storage; corrupted entries are set aside and reported. */
@@ -49,6 +74,7 @@ export class ScenarioStore {
     this.ready = true;
   }
 
+  /** Saves then updates the list; throws (list unchanged) when the write fails. */
   #put(s: Scenario): void {
     if (!this.#storage) return;
     saveScenario(this.#storage, s);
@@ -57,10 +83,18 @@ export class ScenarioStore {
     else this.scenarios.push(s);
   }
 
-  /** Adds a scenario built by `make(id, now)` and selects it. */
-  create(make: (id: string, nowIso: string) => Scenario): Scenario {
+  /**
+   * Adds a scenario built by `make(id, now)` and selects it; null (with a French notice) when it
+   * cannot be saved, e.g. storage full.
+   */
+  create(make: (id: string, nowIso: string) => Scenario): Scenario | null {
     const s = make(this.#newId(), this.#now());
-    this.#put(s);
+    try {
+      this.#put(s);
+    } catch (error) {
+      this.#fail(`Création refusée`, error);
+      return null;
+    }
     this.currentId = s.id;
     return s;
   }
@@ -86,10 +120,7 @@ export class ScenarioStore {
     try {
       this.#put(next);
     } catch (error) {
-      this.notice = {
-        kind: 'error',
-        text: `Modification refusée : ${error instanceof Error ? error.message : String(error)}`
-      };
+      this.#fail('Modification refusée', error);
     }
   }
 
@@ -145,25 +176,80 @@ export class ScenarioStore {
     if (this.currentId === id) this.currentId = this.scenarios[0]?.id ?? null;
   }
 
-  /** Imports a JSON file; on error the message is shown and nothing changes. */
+  /**
+   * Reads a JSON file. Names already saved put the import on hold (`pendingImport`) until
+   * `resolveImport` is called with the user's choice; otherwise it is written at once. On any
+   * error the message is shown and nothing changes.
+   */
   importText(text: string, fileName: string): void {
     if (!this.#storage) return;
+    this.warnings = [];
+    this.pendingImport = null;
+    let plan: ImportPlan;
     try {
-      const added = importScenarios(this.#storage, text, fileName, this.#newId);
-      for (const s of added) this.scenarios.push(s);
-      this.currentId = added[0]?.id ?? this.currentId;
+      plan = planImport(text, fileName, $state.snapshot(this.scenarios), this.#knownCodes);
+    } catch (error) {
+      this.#importFailed(fileName, error);
+      return;
+    }
+    this.warnings = plan.warnings;
+    if (plan.conflicts.length > 0) {
+      this.pendingImport = plan;
+      this.notice = null;
+      return;
+    }
+    this.#applyImport(plan, 'rename');
+  }
+
+  /** The user's answer to a pending import: replace, rename, or cancel (nothing written). */
+  resolveImport(choice: ConflictChoice | 'cancel'): void {
+    const plan = this.pendingImport;
+    this.pendingImport = null;
+    if (!plan) return;
+    if (choice === 'cancel') {
+      this.warnings = [];
       this.notice = {
         kind: 'info',
-        text: `${added.length} scénario(s) importé(s) depuis « ${fileName} ».`
+        text: `Import de « ${plan.fileName} » annulé : les scénarios enregistrés sont inchangés.`
+      };
+      return;
+    }
+    this.#applyImport(plan, choice);
+  }
+
+  #applyImport(plan: ImportPlan, choice: ConflictChoice): void {
+    if (!this.#storage) return;
+    try {
+      const toSave = resolveImport(plan, $state.snapshot(this.scenarios), choice, this.#newId);
+      applyImport(this.#storage, toSave, plan.fileName);
+      const byId = new Map(toSave.map((s) => [s.id, s]));
+      const replaced = this.scenarios.filter((s) => byId.has(s.id)).length;
+      this.scenarios = [
+        ...this.scenarios.map((s) => byId.get(s.id) ?? s),
+        ...toSave.filter((s) => !this.scenarios.some((x) => x.id === s.id))
+      ];
+      this.currentId = toSave[0]?.id ?? this.currentId;
+      this.notice = {
+        kind: 'info',
+        text:
+          `${toSave.length} scénario(s) importé(s) depuis « ${plan.fileName} »` +
+          (replaced > 0 ? `, dont ${replaced} remplaçant un scénario du même nom.` : '.')
       };
     } catch (error) {
-      this.notice = {
-        kind: 'error',
-        text:
-          error instanceof ScenarioImportError
+      this.#importFailed(plan.fileName, error);
+    }
+  }
+
+  #importFailed(fileName: string, error: unknown): void {
+    this.warnings = [];
+    this.notice = {
+      kind: 'error',
+      text:
+        error instanceof ScenarioImportError
+          ? error.message
+          : error instanceof StorageFullError
             ? error.message
             : `Import impossible de « ${fileName} » : ${error instanceof Error ? error.message : String(error)}. Les scénarios enregistrés sont inchangés.`
-      };
-    }
+    };
   }
 }

@@ -7,8 +7,14 @@ import {
   ScenarioImportError,
   deleteScenario,
   exportScenariosJson,
+  applyImport,
+  commitWrites,
   importScenarios,
+  isQuotaError,
   listSetAside,
+  planImport,
+  resolveImport,
+  StorageFullError,
   loadScenarios,
   parseScenarioFile,
   saveScenario,
@@ -16,26 +22,7 @@ import {
   type KeyValueStorage
 } from '../../../src/lib/data/scenario-storage';
 import type { Scenario } from '../../../src/lib/schemas/scenario';
-
-/** In-memory Web Storage double (insertion-ordered, like browsers in practice). */
-class MemoryStorage implements KeyValueStorage {
-  readonly map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.map.set(k, v);
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-}
+import { MemoryStorage, QuotaStorage } from '../../fixtures/storage/storages';
 
 const scenario = (over: Partial<Scenario> = {}): Scenario => ({
   id: 'sc-1',
@@ -117,18 +104,74 @@ describe('JSON export / import', () => {
     expect(loadScenarios(s).scenarios).toEqual([scenario()]);
   });
 
-  it('imports a scenario whose id exists as a copy, never overwriting', () => {
+  it('imports a scenario whose id exists under a new id, never overwriting', () => {
     const s = new MemoryStorage();
     saveScenario(s, scenario({ name: 'Mien' }));
     const text = exportScenariosJson([scenario({ name: 'Leur' })], '2026-02-01T10:00:00.000Z');
     const [copy] = importScenarios(s, text, 'x.json', newId);
     expect(copy?.id).toMatch(/^new-/);
-    expect(copy?.name).toBe('Leur (importé)');
+    expect(copy?.name).toBe('Leur');
     expect(
       loadScenarios(s)
         .scenarios.map((x) => x.name)
         .sort()
-    ).toEqual(['Leur (importé)', 'Mien']);
+    ).toEqual(['Leur', 'Mien']);
+  });
+
+  it.each([
+    // [saved names, incoming names, choice, names after import]
+    [['Effort'], ['Effort'], 'rename', ['Effort', 'Effort (2)']],
+    [['Effort', 'Effort (2)'], [' effort '], 'rename', ['Effort', 'Effort (2)', 'effort (3)']],
+    [['Effort'], ['Effort'], 'replace', ['Effort']],
+    [['Effort', 'Autre'], ['EFFORT', 'Nouveau'], 'replace', ['Autre', 'EFFORT', 'Nouveau']]
+  ] as const)(
+    'a name already saved is renamed or replaced as chosen (%j + %j, %s)',
+    (saved, incoming, choice, after) => {
+      const s = new MemoryStorage();
+      saved.forEach((name, i) => saveScenario(s, scenario({ id: `saved-${i}`, name })));
+      const file = exportScenariosJson(
+        incoming.map((name, i) => scenario({ id: `in-${i}`, name, startYear: 2030 })),
+        '2026-02-01T10:00:00.000Z'
+      );
+      const existing = loadScenarios(s).scenarios;
+      const plan = planImport(file, 'f.json', existing);
+      expect(plan.conflicts.map((c) => c.existing.name)).toEqual(
+        incoming.flatMap((n) =>
+          saved.filter((x) => x.trim().toLowerCase() === n.trim().toLowerCase())
+        )
+      );
+      applyImport(s, resolveImport(plan, existing, choice, newId), 'f.json');
+      const names = loadScenarios(s)
+        .scenarios.map((x) => x.name)
+        .sort((a, b) => a.localeCompare(b));
+      expect(names).toEqual([...after].sort((a, b) => a.localeCompare(b)));
+      if (choice === 'replace') {
+        // The replaced entry keeps its key and now holds the imported content.
+        const replaced = loadScenarios(s).scenarios.find((x) => x.id === 'saved-0');
+        expect(replaced?.startYear).toBe(2030);
+      }
+    }
+  );
+
+  it('warns about unknown commune codes and communes listed twice (first plan kept)', () => {
+    const text = exportScenariosJson(
+      [
+        scenario({
+          communes: [
+            { code: '38185', production: [1, 1, 1, 1, 1, 1], rpGrowthPct: 0 },
+            { code: '38185', production: [9, 9, 9, 9, 9, 9], rpGrowthPct: 0 },
+            { code: '01001', production: [2, 2, 2, 2, 2, 2], rpGrowthPct: 0 }
+          ]
+        })
+      ],
+      '2026-02-01T10:00:00.000Z'
+    );
+    const plan = planImport(text, 'f.json', [], new Set(['38185', '38229']));
+    expect(plan.warnings).toHaveLength(2);
+    expect(plan.warnings[0]).toMatch(/listée\(s\) deux fois \(38185\)/);
+    expect(plan.warnings[1]).toMatch(/inconnu\(s\).*\(01001\)/);
+    expect(plan.incoming[0]?.communes.map((c) => c.production[0])).toEqual([1, 2]);
+    expect(planImport(text, 'f.json', [], null).warnings).toHaveLength(1);
   });
 
   const valid = JSON.parse(exportScenariosJson([scenario()], '2026-02-01T10:00:00.000Z')) as {
@@ -250,5 +293,111 @@ describe('CSV export', () => {
     expect(first?.croissance_rp_pct_an).toBe('0,50');
     // A name starting with « = » is neutralised against spreadsheet formula injection.
     expect(first?.scenario?.startsWith("'")).toBe(true);
+  });
+});
+
+describe('storage quota: all or nothing', () => {
+  it.each([
+    [new DOMException('x', 'QuotaExceededError'), true],
+    [{ name: 'NS_ERROR_DOM_QUOTA_REACHED' }, true],
+    [{ code: 22 }, true],
+    [new Error('QuotaExceededError'), false],
+    ['QuotaExceededError', false],
+    [null, false]
+  ])('isQuotaError(%s) = %s', (error, expected) => {
+    expect(isQuotaError(error)).toBe(expected);
+  });
+
+  it('a 4 000-scenario import that overflows the quota writes nothing and says so', () => {
+    // Half the file fits: the import must stop and undo what it wrote (3 351 of 4 000 were kept).
+    const s = new QuotaStorage(2_500_000);
+    saveScenario(s, scenario({ id: 'keep', name: 'À garder' }));
+    const before = new Map(s.map);
+    const many = Array.from({ length: 4000 }, (_, i) =>
+      scenario({
+        id: `imp-${i}`,
+        name: `Import ${i}`,
+        communes: Array.from({ length: 10 }, (_, j) => ({
+          code: `38${String(100 + j).padStart(3, '0')}`,
+          production: [10, 11, 12, 13, 14, 15],
+          rpGrowthPct: 0.5
+        }))
+      })
+    );
+    const text = exportScenariosJson(many, '2026-02-01T10:00:00.000Z');
+    expect(text.length).toBeGreaterThan(5_000_000);
+    let error: unknown;
+    try {
+      importScenarios(s, text, 'gros.json', newId);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(StorageFullError);
+    expect((error as Error).message).toMatch(
+      /stockage du navigateur est plein.*rien n'a été modifié/
+    );
+    expect(s.map).toEqual(before);
+  });
+
+  it('the rollback restores replaced entries even when the new value was smaller', () => {
+    const s = new QuotaStorage(200);
+    s.setItem('a', 'x'.repeat(80));
+    s.setItem('b', 'y'.repeat(80));
+    const before = new Map(s.map);
+    // a shrinks, c fits, d does not: a and c must be rolled back.
+    expect(() =>
+      commitWrites(
+        s,
+        [
+          { key: 'a', value: 'small' },
+          { key: 'c', value: 'z'.repeat(60) },
+          { key: 'd', value: 'w'.repeat(60) }
+        ],
+        'le test'
+      )
+    ).toThrow(StorageFullError);
+    expect(s.map).toEqual(before);
+  });
+
+  it('a non-quota failure is rethrown after the rollback', () => {
+    const s = new MemoryStorage();
+    const boom = new Error('disk');
+    const failing: KeyValueStorage = {
+      get length() {
+        return s.length;
+      },
+      key: (i) => s.key(i),
+      getItem: (k) => s.getItem(k),
+      removeItem: (k) => s.removeItem(k),
+      setItem: (k, v) => {
+        if (k === 'bad') throw boom;
+        s.setItem(k, v);
+      }
+    };
+    expect(() =>
+      commitWrites(
+        failing,
+        [
+          { key: 'ok', value: '1' },
+          { key: 'bad', value: '2' }
+        ],
+        'x'
+      )
+    ).toThrow(boom);
+    expect(s.length).toBe(0);
+  });
+
+  it('saveScenario on a full storage throws a French error and writes nothing', () => {
+    const s = new QuotaStorage(100);
+    expect(() => saveScenario(s, scenario())).toThrow(/Le stockage du navigateur est plein/);
+    expect(s.length).toBe(0);
+  });
+
+  it('a corrupted entry that cannot be copied aside (full) stays where it is', () => {
+    const s = new QuotaStorage(0);
+    s.map.set(`${SCENARIO_KEY_PREFIX}bad`, '{'); // written before the quota shrank
+    const { setAside } = loadScenarios(s);
+    expect(setAside[0]?.reason).toMatch(/laissé en place \(stockage plein\)/);
+    expect(s.getItem(`${SCENARIO_KEY_PREFIX}bad`)).toBe('{');
   });
 });
