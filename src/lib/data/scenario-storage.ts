@@ -10,7 +10,7 @@
  */
 import Papa from 'papaparse';
 import type { z } from 'zod';
-import type { CommuneProjection } from '../arbitration/projection';
+import type { ScenarioView } from '../arbitration/scenario-view';
 import {
   SCENARIO_FILE_FORMAT,
   SCENARIO_FILE_VERSION,
@@ -312,8 +312,11 @@ export interface ImportPlan {
   fileName: string;
   /** Validated scenarios of the file (communes listed twice keep their first plan). */
   incoming: Scenario[];
-  /** Incoming scenarios whose name is already saved (compared trimmed, case-insensitive). */
-  conflicts: { incoming: Scenario; existing: Scenario }[];
+  /**
+   * Incoming scenarios whose name is already saved (compared trimmed, case-insensitive);
+   * `index` is the position in `incoming` (identity is not kept by reactive proxies).
+   */
+  conflicts: { index: number; incoming: Scenario; existing: Scenario }[];
   /** French warnings: unknown commune codes, communes listed twice. */
   warnings: string[];
 }
@@ -367,9 +370,9 @@ export function planImport(
     return twice.size > 0 ? { ...s, communes } : s;
   });
   const byName = new Map(existing.map((e) => [nameKey(e.name), e]));
-  const conflicts = incoming.flatMap((s) => {
+  const conflicts = incoming.flatMap((s, index) => {
     const e = byName.get(nameKey(s.name));
-    return e ? [{ incoming: s, existing: e }] : [];
+    return e ? [{ index, incoming: s, existing: e }] : [];
   });
   return { fileName, incoming, conflicts, warnings };
 }
@@ -385,14 +388,14 @@ export function resolveImport(
   choice: ConflictChoice,
   newId: () => string
 ): Scenario[] {
-  const replaced = new Map(plan.conflicts.map((c) => [c.incoming, c.existing]));
+  const replaced = new Map(plan.conflicts.map((c) => [c.index, c.existing]));
   const takenIds = new Set(existing.map((e) => e.id));
   const takenNames = new Set(existing.map((e) => nameKey(e.name)));
   if (choice === 'replace') for (const e of replaced.values()) takenNames.delete(nameKey(e.name));
   const out: Scenario[] = [];
   const usedIds = new Set<string>();
-  for (const s of plan.incoming) {
-    const target = choice === 'replace' ? replaced.get(s) : undefined;
+  for (const [index, s] of plan.incoming.entries()) {
+    const target = choice === 'replace' ? replaced.get(index) : undefined;
     let id = target ? target.id : s.id;
     if (!target && (takenIds.has(id) || usedIds.has(id))) id = newId();
     if (target && usedIds.has(id)) id = newId();
@@ -434,59 +437,110 @@ export function importScenarios(
 
 const fr = (value: number, decimals: number) => value.toFixed(decimals).replace('.', ',');
 
+const STATUS_CSV: Record<string, string> = {
+  met: 'atteint',
+  missed: 'manqué',
+  on_track: 'en bonne voie (période partielle)',
+  behind: 'en retard (période partielle)',
+  no_objective: 'sans objectif'
+};
+
 /**
- * CSV of a scenario's projection, one row per commune and year, for spreadsheets: UTF-8 with BOM,
- * `;` separator, decimal comma (as the indicators download). RP and rates are estimates.
+ * CSV of a scenario for spreadsheets: one row per SRU commune, then the intercommunal total.
+ * Columns: the plan (production of each PLH year, RP growth, CMS hypothesis), the L302-8
+ * objectives over the PLH, planned production and gap, each triennial period (objective,
+ * production, result), the year the target is reached, and the projected rate at 31 December of
+ * every projected year with its range. UTF-8 with BOM, `;` separator, decimal comma; objectives,
+ * RP and rates are estimates (RP estimated from LLS / published rate).
  */
 export function scenarioToCsv(
   scenario: Scenario,
-  projections: readonly CommuneProjection[]
+  view: Pick<ScenarioView, 'projections' | 'summary' | 'extrapolatedYear'>
 ): string {
   const plans = new Map(scenario.communes.map((c) => [c.code, c]));
+  const first = view.projections[0];
+  const plhYears = Array.from({ length: 6 }, (_, i) => scenario.startYear + i);
+  const periods = first?.periods.map((p) => `${p.start}_${p.end}`) ?? [];
+  const years = first?.years.map((y) => y.year) ?? [];
+  const fields = [
+    'scenario',
+    'annee_debut_plh',
+    'code_insee',
+    'nom',
+    'taux_cible_pct',
+    'croissance_rp_pct_an',
+    'taux_rattrapage_cms_hypothese_pct',
+    ...plhYears.map((y) => `production_${y}`),
+    'production_prevue_plh',
+    'objectifs_l302_8_plh_estimes',
+    'ecart_production_objectifs',
+    ...periods.flatMap((p) => [`objectif_${p}`, `production_${p}`, `bilan_${p}`]),
+    'annee_cible_atteinte',
+    'cible_atteinte',
+    ...years.flatMap((y) => [
+      `taux_projete_${y}_pct`,
+      `taux_projete_${y}_bas_pct`,
+      `taux_projete_${y}_haut_pct`
+    ])
+  ];
   const rows: string[][] = [];
-  for (const p of projections) {
+  for (const p of view.projections) {
     const plan = plans.get(p.code);
-    for (const y of p.years) {
-      rows.push([
-        scenario.name,
-        String(scenario.startYear),
-        p.code,
-        p.nom,
-        String(y.year),
-        y.bridge ? 'non' : 'oui',
-        fr(y.production, 0),
-        plan ? fr(plan.rpGrowthPct, 2) : '',
-        fr(y.lls, 0),
-        fr(y.rp, 0),
-        fr(y.ratePct, 2),
-        fr(y.rateLowPct, 2),
-        fr(y.rateHighPct, 2),
-        fr(p.targetPct, 0),
-        y.reached ? 'oui' : 'non'
-      ]);
-    }
+    const extrapolated = view.extrapolatedYear.get(p.code) ?? null;
+    const reachedYear = p.reachedYear ?? extrapolated;
+    rows.push([
+      scenario.name,
+      String(scenario.startYear),
+      p.code,
+      p.nom,
+      fr(p.targetPct, 0),
+      plan ? fr(plan.rpGrowthPct, 2) : '',
+      plan?.cmsCatchUpPct != null ? fr(plan.cmsCatchUpPct, 1) : '',
+      ...plhYears.map((_, i) => (plan ? fr(plan.production[i] ?? 0, 0) : '')),
+      fr(p.plannedTotal, 0),
+      fr(p.objectiveTotal, 1),
+      fr(p.gap, 1),
+      ...p.periods.flatMap((c) => [
+        fr(c.objective, 1),
+        fr(c.production, 0),
+        STATUS_CSV[c.status] ?? c.status
+      ]),
+      reachedYear === null ? '' : String(reachedYear),
+      p.alreadyAboveTarget
+        ? 'déjà atteinte'
+        : p.reachedYear !== null
+          ? 'pendant le PLH'
+          : extrapolated !== null
+            ? 'après le PLH (au rythme de sa dernière année)'
+            : 'non atteinte',
+      ...p.years.flatMap((y) => [fr(y.ratePct, 2), fr(y.rateLowPct, 2), fr(y.rateHighPct, 2)])
+    ]);
   }
+  const s = view.summary;
+  rows.push([
+    scenario.name,
+    String(scenario.startYear),
+    '',
+    'Total intercommunal',
+    '',
+    '',
+    '',
+    ...plhYears.map((_, i) =>
+      fr(
+        scenario.communes.reduce((t, c) => t + (c.production[i] ?? 0), 0),
+        0
+      )
+    ),
+    fr(s.plannedTotal, 0),
+    fr(s.objectiveTotal, 1),
+    fr(s.gap, 1),
+    ...periods.flatMap(() => ['', '', '']),
+    '',
+    s.totalMet ? 'objectif total tenu' : 'objectif total non tenu',
+    ...years.flatMap(() => ['', '', ''])
+  ]);
   const csv = Papa.unparse(
-    {
-      fields: [
-        'scenario',
-        'annee_debut_plh',
-        'code_insee',
-        'nom',
-        'annee',
-        'annee_du_plh',
-        'production_lls',
-        'croissance_rp_pct_an',
-        'lls_fin_annee',
-        'rp_fin_annee_estimees',
-        'taux_lls_projete_pct',
-        'taux_lls_projete_bas_pct',
-        'taux_lls_projete_haut_pct',
-        'taux_cible_pct',
-        'cible_atteinte'
-      ],
-      data: rows
-    },
+    { fields, data: rows },
     { delimiter: ';', newline: '\r\n', quotes: false, escapeFormulae: true }
   );
   return `\ufeff${csv}\r\n`;

@@ -33,7 +33,7 @@ export class ScenarioStore {
   /** Warnings of the last import (unknown communes, communes listed twice). */
   warnings = $state<string[]>([]);
   /** An import waiting for the user's choice on names already saved. */
-  pendingImport = $state<ImportPlan | null>(null);
+  pendingImport = $state.raw<ImportPlan | null>(null);
   ready = $state(false);
 
   current = $derived(this.scenarios.find((s) => s.id === this.currentId) ?? null);
@@ -63,9 +63,13 @@ export class ScenarioStore {
     };
   }
 
-  /** Reads storage; corrupted entries are set aside and reported. */
-  init(storage: KeyValueStorage): void {
+  /**
+   * Reads storage; corrupted entries are set aside and reported. `knownCodes` (optional) replaces
+   * the communes given to the constructor.
+   */
+  init(storage: KeyValueStorage, knownCodes?: ReadonlySet<string>): void {
     this.#storage = storage;
+    if (knownCodes) this.#knownCodes = knownCodes;
     const { scenarios, setAside } = loadScenarios(storage);
     this.scenarios = scenarios;
     this.setAside = setAside;
@@ -154,6 +158,28 @@ export class ScenarioStore {
     this.setCommune(code, (c) => ({ ...c, rpGrowthPct: value }));
   }
 
+  /**
+   * Replaces the yearly production of several communes in one edit (one save), e.g. a solver's
+   * answer. Communes absent from the scenario are ignored.
+   */
+  applyProductions(productions: ReadonlyMap<string, readonly number[]>): void {
+    for (const p of productions.values())
+      if (p.length !== 6 || p.some((x) => !Number.isFinite(x) || x < 0)) return;
+    this.#edit((s) => ({
+      ...s,
+      communes: s.communes.map((c) => {
+        const p = productions.get(c.code);
+        return p ? { ...c, production: [...p] } : c;
+      })
+    }));
+  }
+
+  /** Catch-up rate of a contrat de mixité sociale (hypothesis), or null for the legal rate. */
+  setCmsRate(code: string, pct: number | null): void {
+    if (pct !== null && (!Number.isFinite(pct) || pct < 0 || pct > 100)) return;
+    this.setCommune(code, (c) => ({ ...c, cmsCatchUpPct: pct }));
+  }
+
   /** Adds plans for communes the current scenario lacks (e.g. newly subject to SRU). */
   addMissing(plans: readonly ScenarioCommune[]): void {
     const cur = this.current;
@@ -222,10 +248,10 @@ export class ScenarioStore {
     try {
       const toSave = resolveImport(plan, $state.snapshot(this.scenarios), choice, this.#newId);
       applyImport(this.#storage, toSave, plan.fileName);
-      const byId = new Map(toSave.map((s) => [s.id, s]));
-      const replaced = this.scenarios.filter((s) => byId.has(s.id)).length;
+      const byId = (id: string) => toSave.find((s) => s.id === id);
+      const replaced = this.scenarios.filter((s) => byId(s.id)).length;
       this.scenarios = [
-        ...this.scenarios.map((s) => byId.get(s.id) ?? s),
+        ...this.scenarios.map((s) => byId(s.id) ?? s),
         ...toSave.filter((s) => !this.scenarios.some((x) => x.id === s.id))
       ];
       this.currentId = toSave[0]?.id ?? this.currentId;

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { projectCommune } from '../../../src/lib/arbitration/projection';
+import { projectCommune, summarise } from '../../../src/lib/arbitration/projection';
 import {
   SCENARIO_KEY_PREFIX,
   SET_ASIDE_KEY_PREFIX,
@@ -251,7 +251,7 @@ describe('JSON export / import', () => {
 });
 
 describe('CSV export', () => {
-  it('writes one row per commune and year, French spreadsheet conventions, parseable back', () => {
+  it('writes one row per commune and a total: plan, objectives, gap, triennial results, year reached', () => {
     const sc = scenario({ name: '=HYPERLINK("x")' });
     const projection = projectCommune(
       {
@@ -273,7 +273,12 @@ describe('CSV export', () => {
         objective: (x) => x.deficit / 3
       }
     );
-    const csv = scenarioToCsv(sc, [projection]);
+    const view = {
+      projections: [projection],
+      summary: summarise([projection]),
+      extrapolatedYear: new Map<string, number | null>()
+    };
+    const csv = scenarioToCsv(sc, view);
     expect(csv.startsWith('\ufeff')).toBe(true);
     const parsed = Papa.parse<Record<string, string>>(csv.slice(1), {
       header: true,
@@ -282,19 +287,31 @@ describe('CSV export', () => {
       skipEmptyLines: true
     });
     expect(parsed.errors).toEqual([]);
-    expect(parsed.data).toHaveLength(8); // 2 bridge years + 6 PLH years
-    const first = parsed.data[0];
-    expect(first?.code_insee).toBe('38999');
-    expect(first?.annee).toBe('2024');
-    expect(first?.annee_du_plh).toBe('non');
-    expect(parsed.data[2]?.annee_du_plh).toBe('oui');
-    // 160 / (1000 × 1.005) = 15.92… %
-    expect(first?.taux_lls_projete_pct).toBe('15,92');
-    expect(first?.croissance_rp_pct_an).toBe('0,50');
+    expect(parsed.data).toHaveLength(2);
+    const row = parsed.data[0];
+    expect(row?.code_insee).toBe('38999');
+    expect(row?.production_2026).toBe('10');
+    expect(row?.production_2031).toBe('12');
+    expect(row?.croissance_rp_pct_an).toBe('0,50');
+    expect(row?.production_prevue_plh).toBe('66');
+    // Bridge years 2024-2025 at 10/an: LLS 170 at 1/1/2026, RP 1000 × 1,005² = 1010,025,
+    // objective (202,005 − 170) / 3 = 10,67; produced 30 → atteint.
+    expect(row?.objectif_2026_2028).toBe('10,7');
+    expect(row?.production_2026_2028).toBe('30');
+    expect(row?.bilan_2026_2028).toBe('atteint');
+    expect(row?.ecart_production_objectifs).toBe(fr(projection.gap));
+    // 160 / (1000 × 1.005) = 15.92… % at the end of 2024.
+    expect(row?.taux_projete_2024_pct).toBe('15,92');
+    expect(row?.annee_cible_atteinte).toBe(String(projection.reachedYear ?? ''));
+    expect(row?.cible_atteinte).toBe(projection.reachedYear ? 'pendant le PLH' : 'non atteinte');
+    expect(parsed.data[1]?.nom).toBe('Total intercommunal');
+    expect(parsed.data[1]?.production_prevue_plh).toBe('66');
     // A name starting with « = » is neutralised against spreadsheet formula injection.
-    expect(first?.scenario?.startsWith("'")).toBe(true);
+    expect(row?.scenario?.startsWith("'")).toBe(true);
   });
 });
+
+const fr = (v: number) => v.toFixed(1).replace('.', ',');
 
 describe('storage quota: all or nothing', () => {
   it.each([
