@@ -300,11 +300,12 @@ test('a full localStorage: an import is all or nothing, « Nouveau » and edits 
         ?.textContent?.includes('est plein : le scénario')
   );
   assert.equal(await page.locator('[data-testid=scenario-select] option').count(), 1);
-  const cell = page.getByLabel(/^Production \d{4}, Meylan$/).first();
-  await cell.fill('999');
-  await cell.press('Tab');
+  // An edit that needs ~100 more characters (a longer name) is refused too; the field shows the
+  // saved name again on reload.
+  await page.fill('[data-testid=scenario-name]', `Rythme triennal actuel ${'x'.repeat(90)}`);
+  await page.press('[data-testid=scenario-name]', 'Enter');
   await page.waitForFunction(() =>
-    /stockage du navigateur est plein/.test(
+    /Modification refusée|stockage du navigateur est plein : le scénario/.test(
       document.querySelector('[data-testid=scenario-messages]')?.textContent ?? ''
     )
   );
@@ -364,10 +365,13 @@ test('the plan table keeps names and triennial results in view: sticky at 1280, 
     .boundingBox();
   assert.ok(bilan && bilan.x + bilan.width <= 1280);
   // Levy and carence status beside each name, with their source.
-  const meylan = wide.page.locator('tr[data-code="38229"] th');
+  const meylan = wide.page.locator('table.plan tr[data-code="38229"] th');
   assert.match(await meylan.innerText(), /prélèvement\s+0\s€/);
   assert.match(await meylan.innerText(), /non carencée/);
-  assert.match(await wide.page.locator('tr[data-code="38126"] th').innerText(), /carencée/);
+  assert.match(
+    await wide.page.locator('table.plan tr[data-code="38126"] th').innerText(),
+    /carencée/
+  );
   const body = await wide.page.locator('.arbitrage').innerText();
   assert.match(
     body,
@@ -386,7 +390,7 @@ test('the plan table keeps names and triennial results in view: sticky at 1280, 
     () => document.documentElement.scrollWidth <= window.innerWidth
   );
   assert.ok(noSideways, 'no sideways scroll at 390 px');
-  const row = phone.page.locator('tr[data-code="38229"]');
+  const row = phone.page.locator('table.plan tr[data-code="38229"]');
   const rowBox = await row.boundingBox();
   assert.ok(rowBox && rowBox.width <= 390);
   assert.match(await row.innerText(), /Meylan[\s\S]*Bilan triennal 2026-2028/);
@@ -421,8 +425,11 @@ test('the solver applies the L302-8 split in one click; CMS facts and hypothesis
     .click();
   await page.waitForFunction(
     (n) =>
-      (document.querySelector('tr[data-code="38111"] td.year input') as HTMLInputElement | null)
-        ?.value === String(n),
+      (
+        document.querySelector(
+          'table.plan tr[data-code="38111"] td.year input'
+        ) as HTMLInputElement | null
+      )?.value === String(n),
     needed
   );
   const reachText = await page
