@@ -1,0 +1,271 @@
+/**
+ * Placement of territory names on a static map (pure), shared by the SVG map and the PNG export.
+ * Works in screen pixels. Two greedy passes by decreasing priority:
+ * 1. in place: the name centred on its anchor (or just above / below it);
+ * 2. callouts: names that did not fit go beside their territory, at growing distances in 16
+ *    directions, joined to their anchor by a leader line that crosses no placed name.
+ * Collisions are found with a Flatbush index of every candidate box (static, built once) filtered
+ * by the candidates already taken. Anchors of the other territories are kept clear too, so a
+ * callout never hides where another name points.
+ */
+import Flatbush from 'flatbush';
+
+/** Text width in px of `text` set in the CSS `font` (canvas `measureText`, or an estimate). */
+export type Measure = (text: string, font: string) => number;
+
+export const LABEL_FONT_FAMILY = 'system-ui, "Segoe UI", Roboto, Arial, sans-serif';
+
+export interface LabelInput {
+  code: string;
+  text: string;
+  /** Anchor, px. */
+  x: number;
+  y: number;
+  /** Radius (px) of the largest circle around the anchor inside the territory. */
+  radius: number;
+  /** Higher first (population; the selected territory first). */
+  priority: number;
+  /** Font size, px. */
+  fontPx: number;
+  /** Font weight (600 for the main names). */
+  weight?: number;
+}
+
+export interface PlacedLabel {
+  code: string;
+  text: string;
+  /** Centre of the text box, px. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fontPx: number;
+  weight: number;
+  /** Leader line from the anchor to the box edge, px; null when the name sits on its anchor. */
+  leader: { x1: number; y1: number; x2: number; y2: number } | null;
+}
+
+export interface PlaceOptions {
+  /** Drawing area, px: names stay inside it. */
+  width: number;
+  height: number;
+  measure: Measure;
+  /** Try callouts (true: « every name »; false: only the names that fit in place). */
+  callouts?: boolean;
+  /** Longest leader line tried, px. */
+  maxLeader?: number;
+  /** Gap kept between two names, px. */
+  gap?: number;
+  /** Rectangles to keep clear (legend, buttons), px. */
+  obstacles?: readonly { x0: number; y0: number; x1: number; y1: number }[];
+}
+
+export interface Placement {
+  placed: PlacedLabel[];
+  /** Codes whose name could not be placed. */
+  dropped: string[];
+}
+
+/** Font of a label, CSS shorthand. */
+export function labelFont(fontPx: number, weight = 600): string {
+  return `${weight} ${fontPx}px ${LABEL_FONT_FAMILY}`;
+}
+
+/**
+ * Width estimate (px) of a text in a system sans-serif, for prerendering where no canvas exists;
+ * per-character advances of Arial/Helvetica in em, rounded up so that estimates err wide.
+ */
+export function estimateTextWidth(text: string, font: string): number {
+  const px = Number(/(\d+(?:\.\d+)?)px/.exec(font)?.[1] ?? 12);
+  const bold = /^(6|7|8|9)00|bold/.test(font);
+  let em = 0;
+  for (const ch of text) {
+    if ("il.,:;'’|!".includes(ch)) em += 0.28;
+    else if ('fjtrI()-– '.includes(ch)) em += 0.36;
+    else if ('mwMW'.includes(ch)) em += 0.86;
+    else if (ch >= 'A' && ch <= 'Z') em += 0.7;
+    else if ('ÉÈÊ'.includes(ch)) em += 0.68;
+    else em += 0.57;
+  }
+  return Math.ceil(em * px * (bold ? 1.06 : 1));
+}
+
+type Box = { x0: number; y0: number; x1: number; y1: number };
+
+const DIRECTIONS = Array.from({ length: 16 }, (_, i) => {
+  // Start to the right, then alternate around: horizontal offsets read best with text.
+  const order = [0, 8, 4, 12, 2, 6, 10, 14, 1, 7, 9, 15, 3, 5, 11, 13][i]!;
+  const a = (order * Math.PI) / 8;
+  return [Math.cos(a), Math.sin(a)] as const;
+});
+
+function segmentHitsBox(x1: number, y1: number, x2: number, y2: number, b: Box): boolean {
+  // Liang–Barsky clipping of the segment against the box.
+  let t0 = 0;
+  let t1 = 1;
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  const edges: [number, number][] = [
+    [-dx, x1 - b.x0],
+    [dx, b.x1 - x1],
+    [-dy, y1 - b.y0],
+    [dy, b.y1 - y1]
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const t = q / p;
+      if (p < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+      if (t0 > t1) return false;
+    }
+  }
+  return true;
+}
+
+/** Point of the box nearest to (x, y): where a leader line ends. */
+function nearestOnBox(x: number, y: number, b: Box): [number, number] {
+  return [Math.min(Math.max(x, b.x0), b.x1), Math.min(Math.max(y, b.y0), b.y1)];
+}
+
+/**
+ * Places the names. Deterministic: same input, same output.
+ * @example placeLabels(items, { width: 780, height: 620, measure: estimateTextWidth })
+ */
+export function placeLabels(items: readonly LabelInput[], options: PlaceOptions): Placement {
+  const gap = options.gap ?? 1.5;
+  const maxLeader = options.maxLeader ?? 245;
+  const callouts = options.callouts ?? true;
+  const order = [...items].sort((a, b) => b.priority - a.priority || a.code.localeCompare(b.code));
+  const sizes = order.map((it) => {
+    const weight = it.weight ?? 600;
+    return {
+      width: Math.ceil(options.measure(it.text, labelFont(it.fontPx, weight))) + 2,
+      height: Math.ceil(it.fontPx * 1.15),
+      weight
+    };
+  });
+
+  // Every candidate box of every label, indexed once.
+  interface Candidate {
+    label: number;
+    box: Box;
+    leader: boolean;
+  }
+  const candidates: Candidate[] = [];
+  const inside = (b: Box) =>
+    b.x0 >= 1 && b.y0 >= 1 && b.x1 <= options.width - 1 && b.y1 <= options.height - 1;
+  const boxAt = (cx: number, cy: number, w: number, h: number): Box => ({
+    x0: cx - w / 2 - gap,
+    y0: cy - h / 2 - gap,
+    x1: cx + w / 2 + gap,
+    y1: cy + h / 2 + gap
+  });
+  const distances = [10, 18, 28, 40, 55, 72, 92, 115, 140, 170, 205, 245].filter(
+    (d) => d <= maxLeader
+  );
+  order.forEach((it, label) => {
+    const { width: w, height: h } = sizes[label]!;
+    // Centred, or just above / below the anchor (clear of its dot).
+    const off = h / 2 + gap + 2.5;
+    for (const dy of [0, -off, off]) {
+      const box = boxAt(it.x, it.y + dy, w, h);
+      if (inside(box)) candidates.push({ label, box, leader: false });
+    }
+    if (!callouts) return;
+    for (const d of distances) {
+      for (const [ux, uy] of DIRECTIONS) {
+        // Box centre so that its nearest edge is about `d` away from the anchor along (ux, uy).
+        const reach = Math.abs(ux) * (w / 2) + Math.abs(uy) * (h / 2);
+        const box = boxAt(it.x + ux * (d + reach), it.y + uy * (d + reach), w, h);
+        if (inside(box)) candidates.push({ label, box, leader: true });
+      }
+    }
+  });
+  const placedBoxes: Box[] = [];
+  const leaders: { x1: number; y1: number; x2: number; y2: number }[] = [];
+  const result = new Map<number, PlacedLabel>();
+  if (candidates.length === 0) return { placed: [], dropped: order.map((o) => o.code) };
+  const index = new Flatbush(candidates.length);
+  for (const c of candidates) index.add(c.box.x0, c.box.y0, c.box.x1, c.box.y1);
+  index.finish();
+  const taken = new Uint8Array(candidates.length);
+  const anchors = new Flatbush(Math.max(order.length, 1));
+  for (const it of order) anchors.add(it.x - 2, it.y - 2, it.x + 2, it.y + 2);
+  if (order.length === 0) anchors.add(-10, -10, -10, -10);
+  anchors.finish();
+  const obstacles = options.obstacles ?? [];
+
+  const free = (ci: number, own: number): boolean => {
+    const b = candidates[ci]!.box;
+    if (index.search(b.x0, b.y0, b.x1, b.y1, (j) => taken[j] === 1).length > 0) return false;
+    if (obstacles.some((o) => b.x0 < o.x1 && b.x1 > o.x0 && b.y0 < o.y1 && b.y1 > o.y0))
+      return false;
+    // Leader lines already drawn must not run under this name.
+    if (leaders.some((l) => segmentHitsBox(l.x1, l.y1, l.x2, l.y2, b))) return false;
+    // A name keeps clear of the other anchors (where their names or leader lines start)…
+    if (anchors.search(b.x0, b.y0, b.x1, b.y1, (j) => j !== own).length > 0) return false;
+    if (!candidates[ci]!.leader) return true;
+    // …and its leader line crosses no placed name.
+    const it = order[own]!;
+    const [ex, ey] = nearestOnBox(it.x, it.y, b);
+    // (A name already covering this anchor is left aside: the line starts under it anyway.)
+    return !placedBoxes.some(
+      (p) =>
+        !(it.x >= p.x0 && it.x <= p.x1 && it.y >= p.y0 && it.y <= p.y1) &&
+        segmentHitsBox(it.x, it.y, ex, ey, shrink(p, gap + 0.5))
+    );
+  };
+  const take = (ci: number) => {
+    const c = candidates[ci]!;
+    taken[ci] = 1;
+    const it = order[c.label]!;
+    const s = sizes[c.label]!;
+    placedBoxes.push(c.box);
+    let leader: PlacedLabel['leader'] = null;
+    if (c.leader) {
+      const [x2, y2] = nearestOnBox(it.x, it.y, shrink(c.box, gap));
+      leader = { x1: it.x, y1: it.y, x2, y2 };
+      leaders.push(leader);
+    }
+    result.set(c.label, {
+      code: it.code,
+      text: it.text,
+      x: (c.box.x0 + c.box.x1) / 2,
+      y: (c.box.y0 + c.box.y1) / 2,
+      width: s.width,
+      height: s.height,
+      fontPx: it.fontPx,
+      weight: s.weight,
+      leader
+    });
+  };
+  const byLabel = new Map<number, number[]>();
+  candidates.forEach((c, i) => byLabel.set(c.label, [...(byLabel.get(c.label) ?? []), i]));
+  const tryPlace = (label: number, leader: boolean) => {
+    const pick = (byLabel.get(label) ?? []).find(
+      (ci) => candidates[ci]!.leader === leader && free(ci, label)
+    );
+    if (pick !== undefined) take(pick);
+  };
+  // Pass 1: names in place, by priority.
+  order.forEach((_, label) => tryPlace(label, false));
+  // Pass 2: callouts, the most constrained names (fewest free spots) first.
+  const freeCount = (label: number) =>
+    (byLabel.get(label) ?? []).filter((ci) => candidates[ci]!.leader && free(ci, label)).length;
+  order
+    .map((_, label) => label)
+    .filter((label) => !result.has(label))
+    .map((label) => ({ label, n: freeCount(label) }))
+    .sort((a, b) => a.n - b.n || a.label - b.label)
+    .forEach(({ label }) => tryPlace(label, true));
+  return {
+    placed: [...result.entries()].sort((a, b) => a[0] - b[0]).map(([, p]) => p),
+    dropped: order.filter((_, i) => !result.has(i)).map((o) => o.code)
+  };
+}
+
+function shrink(b: Box, by: number): Box {
+  return { x0: b.x0 + by, y0: b.y0 + by, x1: b.x1 - by, y1: b.y1 - by };
+}

@@ -1,0 +1,124 @@
+/**
+ * Label placement: synthetic cases, and all 49 names of Grenoble-Alpes Métropole on the generated
+ * overview at the size the home map has at 1280×800 (when `npm run data` has run).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  estimateTextWidth,
+  placeLabels,
+  type LabelInput,
+  type PlacedLabel
+} from '../../../../src/lib/map/scheme/labels';
+import { communeLabelItems, focusBox, frameViewBox } from '../../../../src/lib/map/svg/view';
+import { svgOverviewSchema } from '../../../../src/lib/schemas/svg-map';
+
+const measure = estimateTextWidth;
+
+function overlaps(a: PlacedLabel, b: PlacedLabel): boolean {
+  return (
+    Math.abs(a.x - b.x) * 2 < a.width + b.width && Math.abs(a.y - b.y) * 2 < a.height + b.height
+  );
+}
+function assertNoOverlap(placed: PlacedLabel[]) {
+  for (let i = 0; i < placed.length; i++)
+    for (let j = i + 1; j < placed.length; j++)
+      expect(overlaps(placed[i]!, placed[j]!), `${placed[i]!.code} × ${placed[j]!.code}`).toBe(
+        false
+      );
+}
+const item = (code: string, x: number, y: number, priority = 1): LabelInput => ({
+  code,
+  text: `Commune ${code}`,
+  x,
+  y,
+  radius: 30,
+  priority,
+  fontPx: 12
+});
+
+describe('placeLabels (synthetic)', () => {
+  it('puts isolated names on their anchor, without leader', () => {
+    const { placed, dropped } = placeLabels([item('a', 100, 100), item('b', 100, 200)], {
+      width: 400,
+      height: 400,
+      measure
+    });
+    expect(dropped).toEqual([]);
+    for (const p of placed) {
+      expect(p.leader).toBeNull();
+      expect(p.x).toBe(100);
+    }
+  });
+  // Three names on (nearly) the same spot: two fit just above / below, the third needs a callout.
+  const crowd = [item('a', 200, 200, 3), item('b', 205, 200, 2), item('c', 210, 200, 1)];
+  it('nudges names off other anchors, then moves the last one to a callout', () => {
+    const { placed, dropped } = placeLabels(crowd, { width: 400, height: 400, measure });
+    expect(dropped).toEqual([]);
+    const byCode = new Map(placed.map((p) => [p.code, p]));
+    expect(byCode.get('a')?.leader).toBeNull();
+    expect(byCode.get('b')?.leader).toBeNull();
+    const c = byCode.get('c')!;
+    expect(c.leader).toMatchObject({ x1: 210, y1: 200 });
+    assertNoOverlap(placed);
+  });
+  it('drops what does not fit when callouts are off', () => {
+    const { placed, dropped } = placeLabels(crowd, {
+      width: 400,
+      height: 400,
+      measure,
+      callouts: false
+    });
+    expect(placed.map((p) => p.code)).toEqual(['a', 'b']);
+    expect(dropped).toEqual(['c']);
+  });
+  it('keeps names inside the drawing area and off the obstacles', () => {
+    const { placed } = placeLabels([item('a', 5, 5)], {
+      width: 300,
+      height: 300,
+      measure,
+      obstacles: [{ x0: 0, y0: 0, x1: 40, y1: 300 }]
+    });
+    const a = placed[0]!;
+    expect(a.x - a.width / 2).toBeGreaterThanOrEqual(40);
+    expect(a.y - a.height / 2).toBeGreaterThanOrEqual(0);
+  });
+  it('estimates wider text for longer names', () => {
+    expect(estimateTextWidth('Saint-Martin-d’Hères', '600 12px x')).toBeGreaterThan(
+      estimateTextWidth('Vif', '600 12px x')
+    );
+  });
+});
+
+const GENERATED = resolve(import.meta.dirname, '../../../../static/geo/svg-overview.json');
+describe.skipIf(!existsSync(GENERATED))('the 49 communes on the home map at 1280×800', () => {
+  const geometry = svgOverviewSchema.parse(JSON.parse(readFileSync(GENERATED, 'utf8')));
+  // Map panel of `/` at 1280×800 (measured in the browser): about 770 × 640 px; the legend
+  // floats over its lower left corner and the map is framed to its right.
+  const W = 770;
+  const H = 640;
+  const legend = { x0: 0, y0: H - 300, x1: 300, y1: H };
+  it('names every commune, with no two names overlapping', () => {
+    const { viewBox, pxPerUnit } = frameViewBox(focusBox(geometry, null), W, H, {
+      top: 12,
+      right: 12,
+      bottom: 12,
+      left: 140
+    });
+    const items = communeLabelItems(geometry, viewBox, pxPerUnit);
+    const { placed, dropped } = placeLabels(items, {
+      width: W,
+      height: H,
+      measure,
+      obstacles: [legend]
+    });
+    expect(dropped).toEqual([]);
+    expect(placed).toHaveLength(49);
+    assertNoOverlap(placed);
+    for (const p of placed) {
+      const off = p.x + p.width / 2 <= legend.x0 || p.y + p.height / 2 <= legend.y0;
+      expect(off || p.x - p.width / 2 >= legend.x1, p.code).toBe(true);
+    }
+  });
+});
