@@ -1,21 +1,15 @@
-import { browser } from '$app/environment';
 import { base } from '$app/paths';
 import { loadData, settle } from '$lib/data/app-data';
-import { loadMapLibre } from '$lib/map/maplibre';
 import type { PageLoad } from './$types';
 
-// The indicators are loaded (and prerendered into the page) so that the headings and the table
-// paint before the map library arrives; the map fetches its own geometry.
+// The indicators and the pre-projected SVG geometry are loaded here, so both are prerendered into
+// the page: the map paints with the HTML, with no map library. MapLibre is downloaded only when
+// the user asks for what it alone does (see ExplorerMap).
 export const load: PageLoad = async ({ fetch }) => {
-  if (browser) {
-    // Start the map library and geometry downloads now, in parallel with hydration; the map
-    // component picks up the same (cached) promises. Failures surface there, not here.
-    loadMapLibre().catch(() => undefined);
-    loadData(globalThis.fetch, 'communes', base).catch(() => undefined);
-  }
-  const [indicators, meta] = await Promise.all([
+  const [indicators, meta, geometry] = await Promise.all([
     settle(loadData(fetch, 'indicators', base)),
-    settle(loadData(fetch, 'meta', base))
+    settle(loadData(fetch, 'meta', base)),
+    settle(loadData(fetch, 'svgOverview', base))
   ]);
-  return { indicators, meta };
+  return { indicators, meta, geometry };
 };

@@ -19,8 +19,16 @@ export const CHROMIUM_ARGS = [
   '--ignore-gpu-blocklist'
 ];
 
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+/** Chromium as on a locked-down PC: no WebGL at all (MapLibre cannot start). */
+export const CHROMIUM_ARGS_NO_WEBGL = [
+  ...CHROMIUM_ARGS.filter((a) => !/swiftshader|gpu-blocklist/.test(a)),
+  '--disable-webgl',
+  '--disable-3d-apis'
+];
+
+export async function launchChromium(options: { webgl?: boolean } = {}): Promise<Browser> {
+  const args = options.webgl === false ? CHROMIUM_ARGS_NO_WEBGL : CHROMIUM_ARGS;
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args, headless: true });
 }
 
 export interface TestContext {

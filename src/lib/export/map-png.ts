@@ -27,6 +27,8 @@ export interface LegendEntry {
   label: string;
   /** Fill colour; null draws a hatched « no data » swatch. */
   color: string | null;
+  /** Draw the colour as an outline over a light tint (QPV perimeters). */
+  outline?: boolean;
 }
 
 export interface MapLabel {
@@ -248,7 +250,14 @@ export async function composeMapPng(
   const swatch = u(16);
   ctx.font = layout.fonts.legend;
   for (const row of layout.legend.rows) {
-    if (row.entry.color) {
+    if (row.entry.color && row.entry.outline) {
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(row.x, row.y, swatch, swatch);
+      ctx.globalAlpha = 0.18;
+      ctx.fillStyle = row.entry.color;
+      ctx.fillRect(row.x, row.y, swatch, swatch);
+      ctx.globalAlpha = 1;
+    } else if (row.entry.color) {
       ctx.fillStyle = row.entry.color;
       ctx.fillRect(row.x, row.y, swatch, swatch);
     } else {
@@ -264,8 +273,8 @@ export async function composeMapPng(
         ctx.stroke();
       }
     }
-    ctx.strokeStyle = '#555555';
-    ctx.lineWidth = Math.max(1, u(1));
+    ctx.strokeStyle = row.entry.outline && row.entry.color ? row.entry.color : '#555555';
+    ctx.lineWidth = Math.max(1, u(row.entry.outline ? 2 : 1));
     ctx.strokeRect(row.x, row.y, swatch, swatch);
     ctx.fillStyle = '#111111';
     ctx.fillText(row.entry.label, row.x + swatch + u(8), row.y + swatch - u(3));
@@ -287,6 +296,98 @@ export async function composeMapPng(
 export async function exportMapPng(map: RenderableMap, options: MapPngOptions): Promise<Blob> {
   const frame = await captureMapCanvas(map);
   return composeMapPng(frame, map.getCanvas().clientWidth, options);
+}
+
+/** Presentation properties copied inline, so the serialised SVG draws as on screen. */
+const INLINE_STYLES = [
+  'fill',
+  'fill-opacity',
+  'fill-rule',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'stroke-linejoin',
+  'stroke-linecap',
+  'paint-order',
+  'vector-effect',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+  'display',
+  'visibility',
+  'opacity'
+] as const;
+
+/**
+ * Rasterises the SVG map (no WebGL needed): the SVG is cloned with its computed styles inlined,
+ * cropped to the EPCI and the names (so the map is centred, without the room left on screen
+ * for the floating legend), drawn at 2× through an <img>, then composed like the MapLibre export.
+ * Names are already in the SVG, so `options.labels` is ignored.
+ */
+export async function exportSvgMapPng(svg: SVGSVGElement, options: MapPngOptions): Promise<Blob> {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const source = [svg, ...svg.querySelectorAll('*')];
+  const target = [clone, ...clone.querySelectorAll('*')];
+  source.forEach((el, i) => {
+    const copy = target[i] as SVGElement | undefined;
+    if (!copy || !(el instanceof SVGElement)) return;
+    const cs = getComputedStyle(el);
+    const style = INLINE_STYLES.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';');
+    copy.setAttribute('style', style);
+    copy.removeAttribute('class');
+  });
+  clone.querySelectorAll('.overlay, title, desc').forEach((el) => el.remove());
+  // Crop: EPCI outline ∪ names, plus a margin; the scale bar moves into the crop's corner.
+  const units = (px: number) => px * (svg.viewBox.baseVal.width / svg.clientWidth);
+  const boxes = [
+    ...svg.querySelectorAll<SVGGraphicsElement>('path.epci, g.labels, g.qpv, g.communes')
+  ].map((el) => el.getBBox());
+  const m = units(12);
+  const x0 = Math.min(...boxes.map((b) => b.x)) - m;
+  const y0 = Math.min(...boxes.map((b) => b.y)) - m;
+  const x1 = Math.max(...boxes.map((b) => b.x + b.width)) + m;
+  const y1 = Math.max(...boxes.map((b) => b.y + b.height)) + m;
+  const scale = svg.querySelector<SVGGraphicsElement>('g.scale');
+  const scaleClone = clone.querySelector('g.scale');
+  if (scale && scaleClone) {
+    const b = scale.getBBox();
+    scaleClone.setAttribute(
+      'transform',
+      `translate(${x1 - m / 2 - (b.x + b.width)},${y1 - m / 2 - (b.y + b.height)})`
+    );
+  }
+  const cssWidth = Math.round((x1 - x0) / units(1));
+  const cssHeight = Math.round((y1 - y0) / units(1));
+  const ratio = 2;
+  clone.setAttribute('viewBox', `${x0} ${y0} ${x1 - x0} ${y1 - y0}`);
+  clone.setAttribute('width', String(cssWidth * ratio));
+  clone.setAttribute('height', String(cssHeight * ratio));
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.style.background = '#eef0ec';
+  const text = new XMLSerializer().serializeToString(clone);
+  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    await new Promise<void>((resolve, reject) => {
+      img.onload = () => resolve();
+      img.onerror = () => reject(new Error('image SVG illisible'));
+      img.src = url;
+    });
+    const frame = document.createElement('canvas');
+    frame.width = cssWidth * ratio;
+    frame.height = cssHeight * ratio;
+    const ctx = frame.getContext('2d');
+    if (!ctx) throw new Error('canvas 2D indisponible');
+    ctx.fillStyle = '#eef0ec';
+    ctx.fillRect(0, 0, frame.width, frame.height);
+    ctx.drawImage(img, 0, 0, frame.width, frame.height);
+    return composeMapPng(frame, cssWidth, { ...options, labels: [] });
+  } finally {
+    URL.revokeObjectURL(url);
+  }
 }
 
 /** « 25 novembre 2026 ». */

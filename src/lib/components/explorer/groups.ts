@@ -21,9 +21,7 @@ export function indicatorGroups(
   definitions: readonly IndicatorDefinition[],
   communes: readonly { values: Partial<Record<string, IndicatorValue>> }[]
 ): IndicatorGroup[] {
-  const offered = definitions.filter((d) =>
-    communes.some((c) => c.values[d.id]?.status === 'ok')
-  );
+  const offered = definitions.filter((d) => communes.some((c) => c.values[d.id]?.status === 'ok'));
   return INDICATOR_GROUPS.map((g) => ({
     label: g.label,
     defs: offered.filter((d) => g.prefix.test(d.id))
