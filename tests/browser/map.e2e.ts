@@ -7,7 +7,19 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { test } from './harness';
+import { launchChromium, test } from './harness';
+import {
+  assertNoEnglishError,
+  assertSvgMapPainted,
+  elementColours,
+  overlappingNames,
+  svgPointToScreen,
+  waitForSvgMap
+} from './svg-map';
+import { svgOverviewSchema } from '../../src/lib/schemas/svg-map';
+
+const overview = () =>
+  svgOverviewSchema.parse(JSON.parse(readFileSync('build/geo/svg-overview.json', 'utf8')));
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -69,20 +81,17 @@ function near(colours: Map<string, number>, rgb: [number, number, number], toler
   return n;
 }
 
-test('the choropleth really renders its class colours (not a blank canvas)', async ({
-  newPage,
-  baseURL
-}) => {
+test('the SVG choropleth really renders its class colours', async ({ newPage, baseURL }) => {
   const { page, context, errors } = await newPage();
-  // Labels and lines off, so that only the fills cover the communes.
+  // Labels off, so that only the fills cover the communes.
   await page.goto(`${baseURL}/?couches=`);
-  await waitForMap(page);
-  const colours = await mapColours(page);
+  await waitForSvgMap(page);
+  const colours = await elementColours(page, '[data-testid="svg-map"] svg');
   const total = [...colours.values()].reduce((a, b) => a + b, 0);
-  // Default palette « bleus », 5 classes: light, c6dbef-ish … dark #084594, at 0.85 opacity.
-  const darkest = near(colours, over('#084594', 0.85));
-  const lightest = near(colours, over('#eff3ff', 0.85));
-  const notSubject = near(colours, over('#ffffff', 0.85));
+  // Default palette « bleus », 5 classes, at the SVG's 0.9 fill opacity.
+  const darkest = near(colours, over('#084594', 0.9));
+  const lightest = near(colours, over('#eff3ff', 0.9));
+  const notSubject = near(colours, over('#ffffff', 0.9));
   assert.ok(darkest > total * 0.002, `darkest class drawn (${darkest} px of ${total})`);
   assert.ok(lightest > total * 0.002, `lightest class drawn (${lightest} px)`);
   assert.ok(
@@ -99,20 +108,48 @@ test('the choropleth really renders its class colours (not a blank canvas)', asy
 
 test('clicking a commune on the map opens its sheet', async ({ newPage, baseURL }) => {
   const { page, context } = await newPage();
-  // With labels on, find where Grenoble's label sits (inside the commune)…
-  await page.goto(`${baseURL}/?couches=noms`);
-  await waitForMap(page);
-  const box = await page.locator('.atlas-label[data-code="38185"]').boundingBox();
-  assert.ok(box, 'Grenoble has a label');
-  // …then, same framing without labels, click the map itself there.
   await page.goto(`${baseURL}/?couches=`);
-  await waitForMap(page);
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  const tooltip = page.locator('[data-testid="map-tooltip"]');
+  await waitForSvgMap(page);
+  const grenoble = overview().communes.find((c) => c.code === '38185');
+  assert.ok(grenoble);
+  const p = await svgPointToScreen(page, grenoble.anchor);
+  await page.mouse.move(p.x, p.y);
+  const tooltip = page.locator('[data-testid="svg-map-tooltip"]');
   await tooltip.waitFor();
   assert.match((await tooltip.textContent()) ?? '', /Grenoble/);
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.click(p.x, p.y);
   await page.waitForURL(/\/commune\/38185$/);
+  await context.close();
+});
+
+test('at 1280×800 all 49 communes are named on the map, no two names overlapping', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context } = await newPage();
+  await page.goto(`${baseURL}/`);
+  const drawn = await waitForSvgMap(page);
+  assert.equal(drawn.territories, 49);
+  const names = new Set(overview().communes.map((c) => c.nom));
+  assert.deepEqual(new Set(drawn.names), names);
+  const { count, overlaps } = await overlappingNames(page);
+  assert.equal(count, 49);
+  assert.deepEqual(overlaps, []);
+  // And at 390×844, the names that fit, without overlap either; all of them in full screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForFunction(
+    () =>
+      Number(document.querySelector('[data-testid="svg-map"]')?.getAttribute('data-labels')) < 49
+  );
+  const phone = await overlappingNames(page);
+  assert.ok(phone.count >= 15, `${phone.count} names at 390×844`);
+  assert.deepEqual(phone.overlaps, []);
+  await page.click('[data-testid="map-fullscreen"]');
+  await page.waitForFunction(
+    () =>
+      Number(document.querySelector('[data-testid="svg-map"]')?.getAttribute('data-labels')) === 49
+  );
+  assert.deepEqual((await overlappingNames(page)).overlaps, []);
   await context.close();
 });
 
@@ -159,7 +196,7 @@ test('the URL keeps the indicator, classification, layers and selection across a
 }) => {
   const { page, context } = await newPage();
   await page.goto(`${baseURL}/`);
-  await waitForMap(page);
+  await waitForSvgMap(page);
   await page.selectOption('[data-testid="indicator-select"]', 'taux_pauvrete');
   await page.click('summary:has-text("Classes et couleurs")');
   await page.selectOption('[data-testid="method-select"]', 'jenks');
@@ -195,54 +232,119 @@ test('the URL keeps the indicator, classification, layers and selection across a
   await context.close();
 });
 
-test('map labels are reachable with the keyboard and show the commune', async ({
+test('communes on the map are reachable with the keyboard and show the commune', async ({
   newPage,
   baseURL
 }) => {
   const { page, context } = await newPage();
   await page.goto(`${baseURL}/`);
-  await waitForMap(page);
-  await page.focus('.atlas-label[tabindex="0"]');
-  const first = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.code);
-  await page.keyboard.press('ArrowRight');
-  const second = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.code);
-  assert.ok(first && second && first !== second, 'arrows move between communes');
-  assert.equal(await page.isVisible(`.atlas-label[data-code="${second}"]`), true);
-  // The focused commune is highlighted in the table and described by the tooltip.
+  await waitForSvgMap(page);
+  await page.focus('[data-testid="svg-map"] .communes a[data-code]');
+  const first = await page.evaluate(() => document.activeElement?.getAttribute('data-code'));
+  await page.keyboard.press('Tab');
+  const second = await page.evaluate(() => document.activeElement?.getAttribute('data-code'));
+  assert.ok(first && second && first !== second, 'Tab moves between communes');
+  // Named for screen readers with its figure; highlighted in the table; described by the tooltip.
+  const label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+  assert.match(label ?? '', /^.+ : Taux de logements sociaux \(SRU\) (\d|non)/);
   await page.waitForSelector(`tr.hovered[data-code="${second}"]`);
-  assert.ok(await page.isVisible('[data-testid="map-tooltip"]'));
+  assert.ok(await page.isVisible('[data-testid="svg-map-tooltip"]'));
   await page.keyboard.press('Enter');
   await page.waitForURL(new RegExp(`/commune/${second}$`));
   await context.close();
 });
 
-test('the heading and the table paint while the map library is still on its way', async ({
+test('the first view downloads no MapLibre; zooming switches to it at the same extent', async ({
   newPage,
   baseURL
 }) => {
-  const { page, context } = await newPage();
-  // Hold MapLibre's download: the prerendered page must not need it to show its content.
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
+  const { page, context, errors } = await newPage();
   let libraryRequested = false;
-  await context.route(/maplibre-gl\.[^/]*\.mjs$/, async (route) => {
-    libraryRequested = true;
-    await held;
-    await route.continue();
+  page.on('request', (r) => {
+    if (/maplibre-gl/.test(r.url())) libraryRequested = true;
   });
+  // The map is in the prerendered HTML: it paints with no JavaScript at all.
+  const html = await (await fetch(`${baseURL}/`)).text();
+  assert.equal((html.match(/<a [^>]*data-code="\d{5}"/g) ?? []).length, 49 * 2);
+  assert.doesNotMatch(html, /modulepreload[^>]*maplibre/);
   await page.goto(`${baseURL}/`);
-  await page.waitForSelector('h1');
-  // Rows of the 49 communes, with their figures, visible before the library has arrived.
-  const rows = page.locator('table tbody tr');
-  await rows.nth(48).waitFor({ state: 'visible' });
-  assert.equal(await rows.count(), 49);
-  assert.match((await rows.first().innerText()).replace(/\s+/g, ' '), /\d/);
-  assert.ok(libraryRequested, 'the library download has started (preloaded by the page)');
-  assert.equal(await page.getAttribute('[data-testid="atlas-map"]', 'data-state'), 'loading');
-  assert.equal(await page.locator('[data-testid="atlas-map"] canvas').count(), 0);
-  release();
+  await waitForSvgMap(page);
+  await page.waitForLoadState('networkidle');
+  assert.equal(libraryRequested, false, 'no MapLibre request before the user asks');
+  // Where two far-apart communes sit on the SVG map…
+  const geo = overview();
+  const at = async (code: string) =>
+    svgPointToScreen(page, geo.communes.find((c) => c.code === code)!.anchor);
+  const before = { a: await at('38185'), b: await at('38545') };
+  await page.click('[data-testid="map-explore"]');
   await waitForMap(page);
+  assert.ok(libraryRequested);
+  // …and on the MapLibre map (its label anchors are other points inside the same communes).
+  const label = async (code: string) => {
+    const box = await page.locator(`.atlas-label[data-code="${code}"]`).boundingBox();
+    assert.ok(box, `label of ${code}`);
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  };
+  const after = { a: await label('38185'), b: await label('38545') };
+  const dist = (p: { x: number; y: number }, q: { x: number; y: number }) =>
+    Math.hypot(p.x - q.x, p.y - q.y);
+  const ratio = dist(after.a, after.b) / dist(before.a, before.b);
+  assert.ok(ratio > 0.85 && ratio < 1.15, `same scale (ratio ${ratio.toFixed(2)})`);
+  assert.ok(
+    dist(before.a, after.a) < 45,
+    `Grenoble stays in place (${dist(before.a, after.a)} px)`
+  );
+  assert.equal(
+    await page.getAttribute('[data-testid="explorer-map"]', 'data-renderer'),
+    'maplibre'
+  );
+  assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('without WebGL: / draws its map with names, clicks open sheets, the notice is in French', async ({
+  baseURL
+}) => {
+  const browser = await launchChromium({ webgl: false });
+  try {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'fr-FR'
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${baseURL}/?couches=qpv,noms`);
+    const drawn = await waitForSvgMap(page);
+    assert.equal(drawn.names.length, 49);
+    await assertSvgMapPainted(page);
+    await assertNoEnglishError(page);
+    await page.click('[data-testid="map-explore"]');
+    const notice = page.getByTestId('map-notice');
+    await notice.waitFor();
+    assert.match((await notice.textContent()) ?? '', /Cette fonction demande WebGL, indisponible/);
+    // The same for a layer only MapLibre draws.
+    await page.click('summary:has-text("Couches")');
+    await page.check('input[data-layer="lignes"]');
+    assert.equal(await page.getAttribute('[data-testid="explorer-map"]', 'data-renderer'), 'svg');
+    await assertNoEnglishError(page);
+    await page.click('summary:has-text("Couches")');
+    // A QPV opens its sheet, a commune its own.
+    const q = overview().qpv[0]!;
+    await page.click(`[data-testid="svg-map"] .qpv a[data-code="${q.code}"]`, {
+      position: undefined,
+      force: true
+    });
+    await page.waitForURL(new RegExp(`/qpv/${q.code}$`));
+    await page.goBack();
+    await waitForSvgMap(page);
+    await page.click('[data-testid="svg-map"] g.labels text[data-code="38185"]');
+    await page.waitForURL(/\/commune\/38185$/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
 });
 
 test('the map needs no outside origin, and a dead online basemap is reported discreetly', async ({
@@ -277,8 +379,9 @@ test('the propositions view counts items per commune and lists them with their r
 }) => {
   const { page, context } = await newPage();
   await page.goto(`${baseURL}/?vue=propositions`);
-  await waitForMap(page);
-  await page.waitForSelector('.atlas-badge:not([hidden])');
+  await waitForSvgMap(page);
+  // Each name carries its count.
+  await page.waitForSelector('[data-testid="svg-map"] g.labels text:text-matches("\\(\\d+\\)$")');
   await page.click('tr[data-code="38185"] button.select');
   const panel = page.locator('[data-testid="territory-items"]');
   await panel.waitFor();
@@ -296,7 +399,7 @@ for (const [name, path] of [
   test(`no serious or critical axe-core finding on / (${name})`, async ({ newPage, baseURL }) => {
     const { page, context } = await newPage();
     await page.goto(`${baseURL}${path}`);
-    await waitForMap(page);
+    await waitForSvgMap(page);
     // Injected through the page's own context (CDP), not a script tag the CSP would block.
     await page.evaluate(AXE_SOURCE);
     const violations: { id: string; impact: string; help: string; nodes: string }[] =
@@ -335,8 +438,8 @@ test('« Exporter en PNG » downloads the map with its legend, sources and date'
   baseURL
 }) => {
   const { page, context, errors } = await newPage();
-  await page.goto(`${baseURL}/?indicateur=sru_taux_lls`);
-  await waitForMap(page);
+  await page.goto(`${baseURL}/?indicateur=sru_taux_lls&couches=qpv,noms`);
+  await waitForSvgMap(page);
   const button = page.getByTestId('export-png');
   assert.equal(await button.textContent(), 'Exporter en PNG');
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
@@ -348,13 +451,10 @@ test('« Exporter en PNG » downloads the map with its legend, sources and date'
   const path = await download.path();
   const bytes = readFileSync(path);
   const { width, height } = pngSize(bytes);
-  const canvas = await page.locator('[data-testid="atlas-map"] canvas').boundingBox();
-  assert.ok(canvas, 'the map canvas is laid out');
-  // Same width as the map; taller, since title, legend and sources are added below and above.
-  assert.equal(width, Math.round(canvas.width));
-  assert.ok(height > canvas.height + 100, `PNG ${width}×${height} has room for legend and sources`);
+  // The SVG map rasterised at 2×, cropped to the EPCI and its names: taller than wide here.
+  assert.ok(width > 500 && height > width, `PNG ${width}×${height}`);
   // A blank canvas compresses to almost nothing; a drawn map with text does not.
-  assert.ok(bytes.length > 40_000, `PNG of ${bytes.length} bytes`);
+  assert.ok(bytes.length > 80_000, `PNG of ${bytes.length} bytes`);
   assert.equal(await page.getByRole('alert').count(), 0, 'no export error shown');
   assert.deepEqual(errors, []);
   await context.close();
@@ -422,30 +522,18 @@ test('clicking inside a QPV opens the QPV sheet, not its commune’s', async ({
   baseURL
 }) => {
   const { page, context, errors } = await newPage();
-  await page.goto(`${baseURL}/?couches=qpv,noms`);
-  await waitForMap(page);
-  const toScreen = await labelProjection(page);
-  // A point well inside the largest QPV.
-  const { area, pointOnFeature } = await import('@turf/turf');
-  const qpv = JSON.parse(
-    readFileSync('build/geo/qpv.geojson', 'utf8')
-  ) as GeoJSON.FeatureCollection<
-    GeoJSON.Polygon | GeoJSON.MultiPolygon,
-    { code: string; nom: string }
-  >;
-  const largest = [...qpv.features].sort((x, y) => area(y) - area(x))[0];
+  await page.goto(`${baseURL}/?couches=qpv`);
+  await waitForSvgMap(page);
+  // The pole of inaccessibility of the largest QPV (by its anchor's free radius).
+  const largest = [...overview().qpv].sort((x, y) => y.anchorRadius - x.anchorRadius)[0];
   assert.ok(largest, 'the build has QPV');
-  const inside = pointOnFeature(largest).geometry.coordinates as [number, number];
-  const p = toScreen(inside);
+  const p = await svgPointToScreen(page, largest.anchor);
   await page.mouse.move(p.x, p.y);
-  const tooltip = page.locator('[data-testid="map-tooltip"]');
+  const tooltip = page.locator('[data-testid="svg-map-tooltip"]');
   await tooltip.waitFor();
-  assert.match(
-    (await tooltip.textContent()) ?? '',
-    new RegExp(largest.properties.nom.slice(0, 12))
-  );
+  assert.match((await tooltip.textContent()) ?? '', new RegExp(largest.nom.slice(0, 12)));
   await page.mouse.click(p.x, p.y);
-  await page.waitForURL(new RegExp(`/qpv/${largest.properties.code}$`));
+  await page.waitForURL(new RegExp(`/qpv/${largest.code}$`));
   assert.deepEqual(errors, []);
   await context.close();
 });
