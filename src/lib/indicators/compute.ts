@@ -43,7 +43,7 @@ import {
   type PopulationCell,
   type TerritorySamples
 } from './sampling';
-import { computeSru } from './sru';
+import { computeSru, gapToTargetPoints } from './sru';
 import { deriveTags } from './tags';
 import { estimate, noData, notApplicable, numberOf, ok } from './values';
 
@@ -248,6 +248,10 @@ export function computeIndicators(
       sru_taux_lls:
         sru.ratePct === null ? (applicable ? noData() : notApplicable()) : ok(sru.ratePct),
       sru_taux_cible: sru.targetPct === null ? notApplicable() : ok(sru.targetPct),
+      sru_ecart_cible_points: ((gap) =>
+        gap !== null ? ok(gap) : applicable ? noData() : notApplicable())(
+        applicable ? gapToTargetPoints(sru.ratePct, sru.targetPct) : null
+      ),
       sru_lls: sru.lls === null ? (applicable ? noData() : notApplicable()) : ok(sru.lls),
       sru_rp_estimees: sru.rp
         ? estimate(sru.rp.value, sru.rp.low, sru.rp.high)

@@ -88,6 +88,15 @@ export function buildDefinitions(
       null
     ),
     def(
+      'sru_ecart_cible_points',
+      'Écart au taux cible SRU',
+      'points',
+      1,
+      "Taux cible − taux publié par l'inventaire SRU, en points de pourcentage ; 0 quand la cible est atteinte.",
+      [refs.sru],
+      false
+    ),
+    def(
       'sru_lls',
       'Logements locatifs sociaux (SRU)',
       'logements',

@@ -150,3 +150,13 @@ export function yearsToTarget(
   }
   return null;
 }
+
+/**
+ * Gap to the SRU target, in percentage points: target rate − published rate, rounded to the
+ * tenth (the published rate's precision), and 0 once the target is reached (a commune above
+ * its target owes nothing). Null when either rate is unknown.
+ */
+export function gapToTargetPoints(ratePct: number | null, targetPct: number | null): number | null {
+  if (ratePct === null || targetPct === null) return null;
+  return Math.max(0, Math.round((targetPct - ratePct) * 10) / 10);
+}

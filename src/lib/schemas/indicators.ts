@@ -11,6 +11,7 @@ export const indicatorIdSchema = z.enum([
   'surface_ha',
   'sru_taux_lls',
   'sru_taux_cible',
+  'sru_ecart_cible_points',
   'sru_lls',
   'sru_rp_estimees',
   'sru_lls_manquants',
