@@ -357,7 +357,11 @@ test('the room’s contributions: capture, counts, reload, export, re-import els
   ]);
   // Read now: the download's file goes with its context.
   const csv = readFileSync(await download.path(), 'utf8');
-  const csvFile = { name: 'contributions.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') };
+  const csvFile = {
+    name: 'contributions.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv, 'utf8')
+  };
   assert.ok(csv.startsWith('\uFEFF'), 'UTF-8 with BOM');
   const base = readFileSync('data/workshop/propositions.csv', 'utf8').replace(/^\uFEFF/, '');
   assert.equal(
