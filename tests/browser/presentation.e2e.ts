@@ -144,11 +144,11 @@ for (const size of [
     await expectSlide(page, 'Grenoble', '');
     await settle(page);
     // Every item of each territory and column, as the hidden copy measured them.
-    const expected = await page.$$eval('[data-measure-list]', (lists) =>
+    const expected: Record<string, string[]> = await page.$$eval('[data-measure-list]', (lists) =>
       Object.fromEntries(
         lists.map((l) => [
           (l as HTMLElement).dataset.measureList,
-          [...l.querySelectorAll('li[data-item] .text')].map((t) => t.textContent?.trim())
+          [...l.querySelectorAll('li[data-item] .text')].map((t) => t.textContent?.trim() ?? '')
         ])
       )
     );
