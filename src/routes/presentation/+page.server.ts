@@ -15,8 +15,12 @@ export const load: PageServerLoad = async ({ fetch }) => {
   ]);
   const generation = new Map(qpv.features.map((f) => [f.properties.code, f.properties.generation]));
   const slides = buildSlides(indicators, workshop.items, { qpvGeneration: generation });
+  const themes = new Map(workshop.items.map((i) => [i.theme, i.themeQuestion]));
   return {
     slides: Object.fromEntries(slides),
-    territories: [...slides.values()].map((s) => ({ code: s.code, nom: s.nom, kind: s.kind }))
+    territories: [...slides.values()].map((s) => ({ code: s.code, nom: s.nom, kind: s.kind })),
+    themes: [...themes]
+      .sort((a, b) => a[0] - b[0])
+      .map(([theme, question]) => ({ theme, question }))
   };
 };

@@ -173,15 +173,25 @@ function toSlideItem(l: LinkedItem): SlideItem {
 /**
  * Top items of a column over all themes: the targeted ones by decreasing score first (the
  * ranking of the linking layer), then items for every territory only if too few are targeted.
- * A bullet with a sub-bullet in the list is left out: the sub-bullet is shown with its parent as
- * context, and a heading bullet (« … auprès de l'État : ») says little on its own.
+ * A bullet with a sub-bullet in the list is left out: the sub-bullet is shown under its parent,
+ * rendered as a heading (« … auprès de l'État : » says little on its own). Sub-bullets of one
+ * parent are kept next to each other (at the rank of the best one) so the heading is shown once.
  */
 function top(linked: LinkedItem[], n: number): SlideItem[] {
   const parents = new Set(linked.map((l) => l.item.parentId).filter((p) => p !== null));
   const sorted = linked
     .filter((l) => !parents.has(l.item.id))
-    .sort((a, b) => Number(a.universal) - Number(b.universal) || b.score - a.score);
-  return sorted.slice(0, n).map(toSlideItem);
+    .sort((a, b) => Number(a.universal) - Number(b.universal) || b.score - a.score)
+    .slice(0, n);
+  const grouped: LinkedItem[] = [];
+  for (const l of sorted) {
+    if (grouped.includes(l)) continue;
+    grouped.push(l);
+    if (l.item.parentId === null) continue;
+    for (const sibling of sorted)
+      if (sibling !== l && sibling.item.parentId === l.item.parentId) grouped.push(sibling);
+  }
+  return grouped.map(toSlideItem);
 }
 
 /**
@@ -194,7 +204,7 @@ export function buildSlides(
   items: readonly WorkshopItem[],
   options: { perColumn?: number; qpvGeneration?: ReadonlyMap<string, string> } = {}
 ): Map<string, SlideData> {
-  const perColumn = options.perColumn ?? 2;
+  const perColumn = options.perColumn ?? 4;
   const defs = new Map(indicators.definitions.map((d) => [d.id, d]));
   const names = new Map(indicators.communes.map((c) => [c.code, c.nom]));
   const slides = new Map<string, SlideData>();
@@ -261,4 +271,110 @@ export function buildSlides(
     });
   }
   return slides;
+}
+
+/** Columns of the workshop shown on slides, in order, with the words of the slide title. */
+export const SLIDE_COLUMNS = [
+  {
+    key: 'problems',
+    column: 'probleme',
+    title: 'problèmes',
+    heading: 'Problèmes soulevés en atelier'
+  },
+  { key: 'actions', column: 'action', title: 'actions', heading: 'Actions proposées pour le PLH' }
+] as const;
+export type SlideColumnKey = (typeof SLIDE_COLUMNS)[number]['key'];
+
+/** One projected page: a territory's overview (figures), or one page of one column's items. */
+export type SlidePage =
+  | { code: string; kind: 'overview' }
+  | {
+      code: string;
+      kind: 'items';
+      column: SlideColumnKey;
+      /** Indexes into the slide's column list. */
+      items: number[];
+      part: number;
+      of: number;
+    };
+
+/**
+ * Greedy pagination of blocks of measured `heights` (px) into pages of at most `available` px,
+ * `gap` px between two blocks. A block taller than a page gets a page of its own (the caller
+ * makes such a page scroll rather than cut it). Returns the block indexes of each page; no page
+ * is empty, and an empty list gives no page.
+ */
+export function paginate(heights: readonly number[], available: number, gap: number): number[][] {
+  const pages: number[][] = [];
+  let page: number[] = [];
+  let used = 0;
+  heights.forEach((h, i) => {
+    const need = page.length === 0 ? h : used + gap + h;
+    if (page.length > 0 && need > available) {
+      pages.push(page);
+      page = [i];
+      used = h;
+    } else {
+      page.push(i);
+      used = need;
+    }
+  });
+  if (page.length > 0) pages.push(page);
+  return pages;
+}
+
+/**
+ * The page sequence of a presentation: for each slide, its overview then the pages of each
+ * column (`split(slide, column)` gives the item indexes per page, from `paginate`). A column
+ * with no item gets no page.
+ */
+export function buildPages(
+  slides: readonly SlideData[],
+  split: (slide: SlideData, column: SlideColumnKey) => number[][]
+): SlidePage[] {
+  const pages: SlidePage[] = [];
+  for (const slide of slides) {
+    pages.push({ code: slide.code, kind: 'overview' });
+    for (const { key } of SLIDE_COLUMNS) {
+      if (slide[key].length === 0) continue;
+      const parts = split(slide, key).filter((p) => p.length > 0);
+      parts.forEach((items, i) =>
+        pages.push({
+          code: slide.code,
+          kind: 'items',
+          column: key,
+          items,
+          part: i + 1,
+          of: parts.length
+        })
+      );
+    }
+  }
+  return pages;
+}
+
+/** A stable key of a page (survives a re-pagination): territory, column and first item. */
+export function pageAnchor(page: SlidePage): string {
+  return page.kind === 'overview'
+    ? `${page.code}|overview`
+    : `${page.code}|${page.column}|${page.items[0] ?? 0}`;
+}
+
+/**
+ * Index of the page that shows `anchor` in a new pagination: the same overview, or the page of
+ * the same column holding the anchor's first item; else the territory's first page; else 0.
+ */
+export function findAnchor(pages: readonly SlidePage[], anchor: string): number {
+  const [code, column, first] = anchor.split('|');
+  const exact = pages.findIndex((p) =>
+    column === 'overview'
+      ? p.code === code && p.kind === 'overview'
+      : p.code === code &&
+        p.kind === 'items' &&
+        p.column === column &&
+        p.items.includes(Number(first))
+  );
+  if (exact >= 0) return exact;
+  const sameTerritory = pages.findIndex((p) => p.code === code);
+  return Math.max(0, sameTerritory);
 }

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  buildPages,
   buildSlides,
+  findAnchor,
   move,
   navigate,
-  parseTerritories
+  pageAnchor,
+  paginate,
+  parseTerritories,
+  type SlideData
 } from '../../../../src/lib/components/presentation/slides';
 import type { IndicatorsFile, IndicatorValue } from '../../../../src/lib/schemas/indicators';
 import type { TerritoryProfile } from '../../../../src/lib/schemas/tags';
@@ -189,7 +194,7 @@ describe('buildSlides', () => {
     expect(b?.figures[0]?.detail).toBe('commune non soumise à la loi SRU');
   });
 
-  it('ranks targeted items first, with their « why », and shows a sub-bullet instead of its heading', () => {
+  it('ranks targeted items first, with their « why », and shows a sub-bullet under its heading', () => {
     const a = slides.get('38001');
     expect(a?.problems.map((p) => p.id)).toEqual(['T1-PB-1', 'T1-PB-2']);
     expect(a?.problems[0]?.why).toMatch(/^Affiché car la commune raison sru_deficitaire/);
@@ -209,5 +214,89 @@ describe('buildSlides', () => {
       'qpv_population'
     ]);
     expect(q?.figures[2]?.value).toBe('pas de donnée');
+  });
+});
+
+describe('buildSlides: sub-bullets of one heading stay together', () => {
+  const many: WorkshopItem[] = [
+    item({ id: 'T1-AC-1', column: 'action', text: "Auprès de l'État :", tags: ['qpv'] }),
+    item({
+      id: 'T1-AC-1.1',
+      column: 'action',
+      kind: 'sub_bullet',
+      parentId: 'T1-AC-1',
+      order: 2,
+      text: 'Sous 1',
+      tags: ['sru_deficitaire']
+    }),
+    item({ id: 'T1-AC-2', column: 'action', order: 3, text: 'Autre', tags: ['sru_deficitaire'] }),
+    item({
+      id: 'T1-AC-1.2',
+      column: 'action',
+      kind: 'sub_bullet',
+      parentId: 'T1-AC-1',
+      order: 4,
+      text: 'Sous 2',
+      tags: ['tous']
+    })
+  ];
+  it('puts the second sub-bullet right after the first, each carrying the heading', () => {
+    const a = buildSlides(indicators, many).get('38001');
+    expect(a?.actions.map((x) => [x.id, x.parentText])).toEqual([
+      ['T1-AC-1.1', "Auprès de l'État :"],
+      ['T1-AC-1.2', "Auprès de l'État :"],
+      ['T1-AC-2', null]
+    ]);
+  });
+});
+
+describe('paginate', () => {
+  it.each([
+    { heights: [], available: 100, gap: 10, pages: [] },
+    { heights: [40, 40], available: 100, gap: 10, pages: [[0, 1]] },
+    { heights: [40, 40, 40], available: 100, gap: 10, pages: [[0, 1], [2]] },
+    // Exactly full: 45 + 10 + 45 = 100.
+    { heights: [45, 45, 1], available: 100, gap: 10, pages: [[0, 1], [2]] },
+    // A block taller than a page gets its own page, never dropped.
+    { heights: [30, 150, 30], available: 100, gap: 10, pages: [[0], [1], [2]] },
+    { heights: [10, 10, 10], available: Infinity, gap: 10, pages: [[0, 1, 2]] }
+  ])('$heights in $available px → $pages', ({ heights, available, gap, pages }) => {
+    expect(paginate(heights, available, gap)).toEqual(pages);
+  });
+});
+
+describe('buildPages, pageAnchor, findAnchor', () => {
+  const slide = (code: string, problems: number, actions: number) =>
+    ({
+      code,
+      problems: Array.from({ length: problems }, (_, i) => ({ id: `p${i}` })),
+      actions: Array.from({ length: actions }, (_, i) => ({ id: `a${i}` }))
+    }) as unknown as SlideData;
+  const seq = [slide('38111', 3, 0), slide('38185', 1, 2)];
+  it('gives each territory an overview then its column pages, numbered per column', () => {
+    const pages = buildPages(seq, (s, col) =>
+      s.code === '38111' && col === 'problems' ? [[0, 1], [2]] : [s[col].map((_, i) => i)]
+    );
+    expect(
+      pages.map((p) =>
+        p.kind === 'overview' ? `${p.code}` : `${p.code} ${p.column} ${p.part}/${p.of}`
+      )
+    ).toEqual([
+      '38111',
+      '38111 problems 1/2',
+      '38111 problems 2/2',
+      '38185',
+      '38185 problems 1/1',
+      '38185 actions 1/1'
+    ]);
+  });
+  it('finds the page showing the same first item after a re-pagination', () => {
+    const coarse = buildPages(seq, (s, col) => [s[col].map((_, i) => i)]);
+    const fine = buildPages(seq, (s, col) => s[col].map((_, i) => [i]));
+    const anchor = pageAnchor(fine[3]!); // 38111 problems, item 2
+    expect(anchor).toBe('38111|problems|2');
+    expect(findAnchor(coarse, anchor)).toBe(1);
+    expect(findAnchor(fine, '38185|overview')).toBe(4);
+    expect(findAnchor(fine, '99999|overview')).toBe(0);
   });
 });

@@ -1,0 +1,147 @@
+/**
+ * The room's contributions, shared by the slides, the presenter view, the sheets and the explorer.
+ * Every change is saved at once (the whole store under one key); a refused write keeps the
+ * previous state in memory and in storage and says so in French (`error`). Other windows of the
+ * same browser follow through the `storage` event.
+ */
+import {
+  CONTRIBUTIONS_KEY,
+  ContributionsStorageError,
+  loadContributions,
+  saveContributions
+} from '$lib/data/contributions-storage';
+import type { KeyValueStorage } from '$lib/data/scenario-storage';
+import {
+  emptyContributionsStore,
+  type Contribution,
+  type ContributionsStore,
+  type ImportedContribution,
+  type Meeting,
+  type VoteCount,
+  type VoteKind
+} from '$lib/schemas/contributions';
+import type { WorkshopColumn } from '$lib/schemas/workshop';
+
+const NO_VOTES: VoteCount = { pour: 0, contre: 0, debat: 0 };
+
+export class ContributionsState {
+  store = $state<ContributionsStore>(emptyContributionsStore());
+  /** French message of the last refused write or unreadable store, else null. */
+  error = $state<string | null>(null);
+  ready = $state(false);
+
+  #storage: KeyValueStorage | null = null;
+  #newId: () => string;
+  #now: () => string;
+
+  constructor(newId: () => string, now: () => string) {
+    this.#newId = newId;
+    this.#now = now;
+  }
+
+  /** Reads storage (again, e.g. after another window wrote it). */
+  init(storage: KeyValueStorage): void {
+    this.#storage = storage;
+    const { store, problem } = loadContributions(storage);
+    this.store = store;
+    this.error = problem;
+    this.ready = true;
+  }
+
+  /** Applies `change` to a copy, saves it whole, then shows it; false (and `error`) if refused. */
+  #commit(change: (draft: ContributionsStore) => void): boolean {
+    const draft = structuredClone($state.snapshot(this.store)) as ContributionsStore;
+    change(draft);
+    try {
+      if (this.#storage) saveContributions(this.#storage, draft);
+    } catch (error) {
+      this.error =
+        error instanceof ContributionsStorageError ? error.message : "Erreur d'enregistrement.";
+      return false;
+    }
+    this.store = draft;
+    this.error = null;
+    return true;
+  }
+
+  setMeeting(meeting: Meeting): boolean {
+    return this.#commit((d) => (d.meeting = { date: meeting.date, lieu: meeting.lieu }));
+  }
+
+  add(input: { territory: string; column: WorkshopColumn; theme: number; text: string }): boolean {
+    const text = input.text.trim();
+    if (text === '') return false;
+    const c: Contribution = { ...input, text, id: this.#newId(), createdAt: this.#now() };
+    return this.#commit((d) => void d.contributions.push(c));
+  }
+
+  remove(id: string): boolean {
+    return this.#commit((d) => (d.contributions = d.contributions.filter((c) => c.id !== id)));
+  }
+
+  votes(territory: string, itemId: string): VoteCount {
+    return this.store.votes[`${territory}|${itemId}`] ?? NO_VOTES;
+  }
+
+  /** Adds `delta` (+1 / -1) to one count; never below zero. */
+  vote(territory: string, itemId: string, kind: VoteKind, delta: 1 | -1): boolean {
+    const key = `${territory}|${itemId}`;
+    return this.#commit((d) => {
+      const cur = { ...(d.votes[key] ?? NO_VOTES) };
+      cur[kind] = Math.max(0, cur[kind] + delta);
+      d.votes[key] = cur;
+    });
+  }
+
+  captured(territory: string): Contribution[] {
+    return this.store.contributions.filter((c) => c.territory === territory);
+  }
+
+  imported(territory: string): ImportedContribution[] {
+    return this.store.imported.filter((c) => c.territory === territory);
+  }
+
+  /**
+   * Adds validated rows of an imported file; a row already imported (same source, territory and
+   * text) is skipped. Returns how many were added, or null if the write was refused.
+   */
+  importRows(rows: readonly ImportedContribution[]): number | null {
+    const key = (r: ImportedContribution) => `${r.source}|${r.territory}|${r.text}`;
+    const known = this.store.imported.map(key);
+    const fresh = rows.filter((r) => !known.includes(key(r)));
+    return this.#commit((d) => void d.imported.push(...fresh)) ? fresh.length : null;
+  }
+
+  /** Forgets the imported rows of one source (the file can be imported again). */
+  removeImported(source: string): boolean {
+    return this.#commit((d) => (d.imported = d.imported.filter((r) => r.source !== source)));
+  }
+}
+
+let shared: ContributionsState | null = null;
+
+/**
+ * The browser's one store, loaded from localStorage on first use and kept in step with other
+ * windows. Outside a browser (prerendering), an empty store that never saves.
+ */
+export function getContributions(): ContributionsState {
+  if (shared) return shared;
+  const state = new ContributionsState(
+    () =>
+      globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`,
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
+    () => new Date().toISOString()
+  );
+  if (typeof window !== 'undefined' && typeof localStorage !== 'undefined') {
+    try {
+      state.init(localStorage);
+      window.addEventListener('storage', (e) => {
+        if (e.key === CONTRIBUTIONS_KEY || e.key === null) state.init(localStorage);
+      });
+    } catch {
+      state.error = 'Stockage local indisponible : les contributions ne seront pas enregistrées.';
+    }
+    shared = state;
+  }
+  return state;
+}
