@@ -54,7 +54,7 @@ test('a scenario survives a reload (edits saved in localStorage)', async ({
   );
   assert.equal(
     await page.getByLabel('Croissance annuelle des résidences principales, Claix').inputValue(),
-    '0.8'
+    '0,8'
   );
   // Compare two communes: the side-by-side table and charts appear.
   await page.getByLabel('Comparer Claix').check();
