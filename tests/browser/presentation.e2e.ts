@@ -55,7 +55,8 @@ async function hiddenText(page: Page): Promise<string[]> {
       `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} « ${(el.textContent ?? '').trim().slice(0, 40)} »`;
     for (const el of deck.querySelectorAll<HTMLElement>('*')) {
       // The map draws its own labels (placement, collisions): not slide text.
-      if (el.closest('[data-testid=slide-map] .map')) continue;
+      // The map draws its own labels; a screen-reader-only text is clipped on purpose.
+      if (el.closest('[data-testid=slide-map] .map, .visually-hidden')) continue;
       const cs = getComputedStyle(el);
       const clamp = cs.getPropertyValue('-webkit-line-clamp');
       if (clamp && clamp !== 'none') problems.push(`line clamp ${clamp}: ${name(el)}`);
