@@ -193,8 +193,18 @@ test('a commune with QPV lists them with their generation; the link opens the QP
 });
 
 test('/donnees/indicateurs.csv is UTF-8 with BOM, one row per commune, required columns', async ({
-  baseURL
+  baseURL,
+  newPage
 }) => {
+  // Downloaded from the button next to the PNG export on `/`.
+  const { page, context } = await newPage();
+  await page.goto(`${baseURL}/`);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('[data-testid="download-csv"]')
+  ]);
+  assert.equal(download.suggestedFilename(), 'indicateurs.csv');
+  await context.close();
   const res = await fetch(`${baseURL}/donnees/indicateurs.csv`);
   assert.equal(res.status, 200);
   const bytes = new Uint8Array(await res.arrayBuffer());
@@ -212,7 +222,15 @@ test('/donnees/indicateurs.csv is UTF-8 with BOM, one row per commune, required 
     const c = file.communes.find((x) => x.code === cells[0]);
     assert.ok(c, `unknown commune ${cells[0]}`);
     assert.equal(cells[pop], String(c.values.population?.value));
+    // Secrecy is an empty cell explained by a _statut column, never a letter in a number column.
+    header.forEach((name, i) => {
+      if (name.endsWith('_statut'))
+        assert.match(cells[i] ?? '', /^(disponible|secret statistique|pas de donnée|sans objet)$/);
+      else assert.notEqual(cells[i], 's', `${name} of ${c.nom}`);
+    });
   }
+  // One column per indicator offered on the map.
+  assert.ok(header.length - 4 >= file.definitions.length, `${header.length} columns`);
 });
 
 test('/propositions filters, searches, highlights an item’s territories and restores from the URL', async ({

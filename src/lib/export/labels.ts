@@ -1,5 +1,5 @@
 /** French labels shared by the downloads and the territory sheets. */
-import type { SruStatus } from '../schemas/indicators';
+import type { IndicatorValue, SruStatus } from '../schemas/indicators';
 
 /** SRU situation of a commune, as a planner says it. */
 export const SRU_STATUS_LABELS: Record<SruStatus, string> = {
@@ -8,4 +8,12 @@ export const SRU_STATUS_LABELS: Record<SruStatus, string> = {
   conforme: 'atteint son objectif',
   exemptee: 'exemptée',
   non_soumise: 'non soumise'
+};
+
+/** Why a figure is there or not, for the `_statut` columns of the downloads. */
+export const VALUE_STATUS_LABELS: Record<IndicatorValue['status'], string> = {
+  ok: 'disponible',
+  secret: 'secret statistique',
+  no_data: 'pas de donnée',
+  not_applicable: 'sans objet'
 };

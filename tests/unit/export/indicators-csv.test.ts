@@ -5,7 +5,7 @@ import {
   buildIndicatorsCsv,
   CSV_BOM,
   formatCsvNumber,
-  INDICATORS_CSV_COLUMNS
+  indicatorsCsvColumns
 } from '../../../src/lib/export/indicators-csv';
 import {
   indicatorIdSchema,
@@ -37,6 +37,7 @@ const none = (status: 'no_data' | 'not_applicable' | 'secret'): IndicatorValue =
 const DECIMALS: Partial<Record<IndicatorId, number>> = {
   sru_taux_lls: 1,
   sru_taux_cible: 0,
+  sru_ecart_cible_points: 1,
   qpv_part_surface: 1,
   tc_couverture_population: 1,
   tc_arrets_pour_1000: 2
@@ -82,6 +83,8 @@ const deficitaire = commune(
     population: ok(12345),
     sru_taux_lls: ok(14.25),
     sru_taux_cible: ok(20),
+    sru_ecart_cible_points: ok(5.75),
+    qpv_population: ok(1500),
     sru_lls: ok(800),
     sru_rp_estimees: est(5614, 5594, 5634),
     sru_lls_manquants: est(323, 319, 327),
@@ -128,17 +131,15 @@ function parse(csv: string): Record<string, string>[] {
 describe('buildIndicatorsCsv', () => {
   const csv = buildIndicatorsCsv(file);
   const rows = parse(csv);
+  const names = indicatorsCsvColumns(file.definitions, file.communes).map((c) => c.name);
 
   it('starts with a UTF-8 byte-order mark and uses ; with CRLF line ends', () => {
     expect(csv.startsWith(CSV_BOM)).toBe(true);
-    expect(csv.split('\r\n')[0]).toBe(
-      CSV_BOM + INDICATORS_CSV_COLUMNS.map((c) => c.name).join(';')
-    );
+    expect(csv.split('\r\n')[0]).toBe(CSV_BOM + names.join(';'));
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 
   it('has the columns the issue requires', () => {
-    const names = INDICATORS_CSV_COLUMNS.map((c) => c.name);
     for (const required of REQUIRED_CSV_COLUMNS) {
       expect(names).toContain(required);
     }
@@ -169,10 +170,46 @@ describe('buildIndicatorsCsv', () => {
     ['99001', 'statut_sru', 'non soumise'],
     ['99001', 'qpv_nombre', '0'],
     ['99001', 'couverture_tc_pct', '0,0'],
-    ['99001', 'revenu_median_eur', 's']
+    ['99001', 'revenu_median_eur', ''],
+    ['99001', 'revenu_median_eur_statut', 'secret statistique'],
+    ['99002', 'revenu_median_eur_statut', 'pas de donnée'],
+    ['99001', 'taux_lls', ''],
+    ['99002', 'ecart_cible_points', '5,8'],
+    ['99002', 'qpv_population', '1500'],
+    ['99001', 'surface_ha', '']
   ])('commune %s, column %s = %j', (code, column, expected) => {
     const row = rows.find((r) => r.code_insee === code);
     expect(row?.[column]).toBe(expected);
+  });
+
+  it('has one column per indicator of the file, so none offered on the map is missing', () => {
+    const columns = indicatorsCsvColumns(file.definitions, file.communes);
+    for (const id of indicatorIdSchema.options) {
+      expect(columns.some((c) => c.indicator === id && c.source.kind === 'value')).toBe(true);
+    }
+  });
+
+  it('follows an estimate with its bounds and a secret-prone indicator with its status', () => {
+    const i = names.indexOf('revenu_median_eur');
+    expect(names[i + 1]).toBe('revenu_median_eur_statut');
+    const j = names.indexOf('lls_manquants_estimes');
+    expect(names.slice(j, j + 3)).toEqual([
+      'lls_manquants_estimes',
+      'lls_manquants_estimes_min',
+      'lls_manquants_estimes_max'
+    ]);
+    // SRU figures are never secret: no status column to clutter the sheet.
+    expect(names).not.toContain('taux_lls_statut');
+  });
+
+  it('gives an INSEE indicator its status column even in a vintage with no secret cell', () => {
+    const insee = definitions.map((d) =>
+      d.id === 'taux_pauvrete' ? { ...d, sources: ['insee-comparateur'] } : d
+    );
+    const cols = indicatorsCsvColumns(insee, [deficitaire]).map((c) => c.name);
+    expect(cols[cols.indexOf('taux_pauvrete_pct') + 1]).toBe('taux_pauvrete_pct_statut');
+    // Without a secret value, revenu_median (test source) needs none.
+    expect(cols).not.toContain('revenu_median_eur_statut');
   });
 
   it('keeps a name starting with = from running as a formula', () => {
