@@ -155,18 +155,96 @@ test('the table sorts, with aria-sort, and no-data rows stay last', async ({
     'ascending'
   );
   assert.notEqual((await firstNames())[0], 'Grenoble');
-  // SRU rate: communes not subject come last in both directions.
+  // SRU rate (the map's column, right after the name): communes not subject come last in both
+  // directions.
   await page.click('button[data-sort="value"]');
   for (let i = 0; i < 2; i++) {
     const cells = await page.$$eval(
-      '[data-testid="communes-table"] tbody td.num:nth-of-type(2)',
+      '[data-testid="communes-table"] tbody tr > td:nth-child(2)',
       (tds) => tds.map((td) => td.textContent?.trim() ?? '')
     );
-    const firstMissing = cells.findIndex((t) => t === 'non concernée');
+    const firstMissing = cells.findIndex((t) => t === 'non soumise');
     assert.ok(firstMissing > 0, 'some communes are not subject to SRU');
-    assert.ok(cells.slice(firstMissing).every((t) => t === 'non concernée'));
+    assert.ok(cells.slice(firstMissing).every((t) => t === 'non soumise'));
     await page.click('button[data-sort="value"]');
   }
+  await context.close();
+});
+
+test('the table shows several columns, picked by the user, sticky names, compact estimates', async ({
+  newPage,
+  baseURL,
+  screenshot
+}) => {
+  const { page, context, errors } = await newPage();
+  await page.goto(`${baseURL}/?indicateur=sru_lls_manquants`);
+  await waitForSvgMap(page);
+  const headers = () =>
+    page.$$eval('[data-testid="communes-table"] thead button[data-sort]', (bs) =>
+      bs.map((b) => b.getAttribute('data-sort'))
+    );
+  // The SRU picture by default: deficit (the map's), rate, target, gap in points, status.
+  assert.deepEqual(await headers(), [
+    'nom',
+    'value',
+    'sru_taux_lls',
+    'sru_taux_cible',
+    'sru_ecart_cible_points',
+    'statut_sru',
+    'population'
+  ]);
+  // « ≈ 291 (288–295) » on one line; a compliant commune says so, apart from the deficits.
+  const deficits = await page.$$eval(
+    '[data-testid="communes-table"] tbody tr > td:nth-child(2)',
+    (tds) =>
+      tds.map((td) => ({
+        text: td.textContent?.trim() ?? '',
+        // Kept on one line (no wrap allowed) and nothing cut.
+        oneLine: getComputedStyle(td).whiteSpace === 'nowrap' && td.scrollWidth <= td.clientWidth
+      }))
+  );
+  assert.ok(
+    deficits.some((d) => /^≈\s\d+ \(\d+–\d+\)$/.test(d.text)),
+    deficits[0]?.text
+  );
+  assert.ok(deficits.some((d) => d.text === '0 (objectif atteint)'));
+  assert.deepEqual(
+    deficits.filter((d) => !d.oneLine).map((d) => d.text),
+    [],
+    'no deficit cell wraps over several lines'
+  );
+  const legend = (await page.textContent('[data-testid="legend"]')) ?? '';
+  assert.match(legend, /Objectif atteint \(0\)/);
+  // Sort by SRU status: « carencée » first, then « déficitaire ».
+  await page.click('button[data-sort="statut_sru"]');
+  const statuses = await page.$$eval('[data-testid="communes-table"] tbody tr > td.status', (tds) =>
+    tds.map((td) => td.textContent?.trim() ?? '')
+  );
+  const order = ['carencée', 'déficitaire', 'atteint son objectif', 'exemptée', 'non soumise'];
+  const ranks = statuses.map((t) => order.indexOf(t));
+  assert.ok(
+    ranks.every((r, i) => r >= 0 && (i === 0 || r >= ranks[i - 1]!)),
+    statuses.join(', ')
+  );
+  // Pick a column: it joins the table and the URL, and survives a reload.
+  await page.click('[data-testid="table-columns"] summary');
+  await page.check('input[data-column="taux_pauvrete"]');
+  await page.waitForURL(/tableau=/);
+  assert.ok((await headers()).includes('taux_pauvrete'));
+  await page.reload();
+  await waitForSvgMap(page);
+  assert.ok((await headers()).includes('taux_pauvrete'));
+  // The names stay in view when the figures scroll sideways.
+  const wrap = page.locator('[data-testid="communes-table"]').locator('xpath=..');
+  await wrap.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+  const nameBox = await page
+    .locator('[data-testid="communes-table"] tbody th')
+    .first()
+    .boundingBox();
+  const wrapBox = await wrap.boundingBox();
+  assert.ok(nameBox && wrapBox && Math.abs(nameBox.x - wrapBox.x) < 2, 'sticky first column');
+  await screenshot(page, 'table-columns-1280');
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

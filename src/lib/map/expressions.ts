@@ -3,7 +3,7 @@
  * (sources use `promoteId: 'code'`), so changing the indicator only sets states and one paint
  * property, never reloads geometry.
  */
-import { NO_DATA_COLOR, NOT_APPLICABLE_COLOR } from './palettes';
+import { NO_DATA_COLOR, NOT_APPLICABLE_COLOR, REACHED_COLOR } from './palettes';
 import type { IndicatorValue } from '../schemas/indicators';
 
 /** Feature-state of a commune for the choropleth. */
@@ -42,11 +42,15 @@ export function stepExpression(
  */
 export function choroplethFillColor(
   classification: { readonly lowerBounds: readonly number[] },
-  colors: readonly string[]
+  colors: readonly string[],
+  /** Zero drawn apart (« objectif atteint »), see `REACHED_COLOR`. */
+  zeroApart = false
 ): Expression {
+  const ok = ['==', ['feature-state', 'status'], 'ok'];
   return [
     'case',
-    ['==', ['feature-state', 'status'], 'ok'],
+    ...(zeroApart ? [['all', ok, ['==', ['feature-state', 'value'], 0]], REACHED_COLOR] : []),
+    ok,
     stepExpression('value', classification, colors),
     ['==', ['feature-state', 'status'], 'not_applicable'],
     NOT_APPLICABLE_COLOR,

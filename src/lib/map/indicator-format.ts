@@ -45,6 +45,32 @@ export function formatIndicatorValue(v: IndicatorValue | undefined, def: Def): s
   return `≈\u00a0${main} (estimation)`;
 }
 
+/**
+ * A value for a table cell, short enough to stay on one line: « ≈ 291 (288–295) » for an
+ * estimate (unit on the central value only when it is a symbol: « ≈ 14,3 % (14,2–14,4) »), the
+ * word for a missing figure (`notApplicable`: « non soumise » for SRU figures). Units spelled out (« logements ») are left to the column header.
+ */
+export function formatCompactValue(
+  v: IndicatorValue | undefined,
+  def: Def,
+  notApplicable: string = STATUS_LABELS.not_applicable
+): string {
+  if (!v) return STATUS_LABELS.no_data;
+  if (v.status === 'not_applicable') return notApplicable;
+  if (v.status !== 'ok' || v.value === null)
+    return STATUS_LABELS[v.status === 'ok' ? 'no_data' : v.status];
+  const symbolUnit = def.unit === '%' || def.unit === '€' || def.unit === 'm' || def.unit === '';
+  const plain = (x: number) => formatNumber(x, def.decimals);
+  const main = symbolUnit ? formatWithUnit(v.value, def) : plain(v.value);
+  if (!v.estimate) return main;
+  if (v.low !== null && v.high !== null) {
+    const low = plain(v.low);
+    const high = plain(v.high);
+    if (low !== high) return `≈\u00a0${main} (${low}–${high})`;
+  }
+  return `≈\u00a0${main}`;
+}
+
 /** Legend text of class i: « de 10,0 % à moins de 15,0 % », the last one « de 25,0 % à 31,2 % ». */
 export function formatClassRange(
   lowerBounds: readonly number[],

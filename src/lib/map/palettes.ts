@@ -29,6 +29,12 @@ export const PALETTE_IDS = Object.keys(PALETTES) as PaletteId[];
 export const NOT_APPLICABLE_COLOR = '#ffffff';
 /** No data, or statistical secrecy. */
 export const NO_DATA_COLOR = '#b8b8b8';
+/**
+ * « Objectif atteint (0) » of the deficit indicators (missing LLS, gap to target): a pale lilac,
+ * apart from every palette's lightest class, from the white of « non soumise » and the grey of
+ * « pas de donnée », so that a compliant commune never reads as a small deficit.
+ */
+export const REACHED_COLOR = '#ddd0ec';
 
 /**
  * `k` colours of a palette, spread over its range so that few classes still contrast

@@ -7,6 +7,7 @@
  */
 import { indicatorIdSchema, type IndicatorId } from '../schemas/indicators';
 import { workshopColumnSchema } from '../schemas/workshop';
+import { isTableColumnId, type TableColumnId } from './table-columns';
 import { CLASS_METHODS, type ClassMethod } from './classify';
 import { PALETTE_IDS, type PaletteId } from './palettes';
 
@@ -34,6 +35,8 @@ export interface ViewParams {
   topic: string | null;
   /** Selected commune (INSEE code) or QPV code. */
   selected: string | null;
+  /** Columns of the communes table chosen by the user; null: the defaults of the indicator. */
+  tableColumns: TableColumnId[] | null;
 }
 
 export const DEFAULT_VIEW: Readonly<ViewParams> = Object.freeze({
@@ -48,7 +51,8 @@ export const DEFAULT_VIEW: Readonly<ViewParams> = Object.freeze({
   theme: null,
   column: null,
   topic: null,
-  selected: null
+  selected: null,
+  tableColumns: null
 });
 
 export const MIN_CLASSES = 2;
@@ -193,6 +197,16 @@ export function decodeViewChecked(params: URLSearchParams): {
     else warnings.push(urlWarning('colonne', rawColumn, 'colonne inconnue'));
   }
 
+  let tableColumns: TableColumnId[] | null = null;
+  const rawTable = params.get('tableau');
+  if (rawTable !== null) {
+    const asked = rawTable.split(',').filter((s) => s !== '');
+    const unknown = asked.filter((id) => !isTableColumnId(id));
+    if (unknown.length > 0)
+      warnings.push(urlWarning('tableau', unknown.join(','), 'colonne de tableau inconnue'));
+    tableColumns = asked.filter(isTableColumnId);
+  }
+
   let selected: string | null = null;
   const rawSelected = params.get('selection');
   if (rawSelected !== null && rawSelected.trim() !== '') {
@@ -212,7 +226,8 @@ export function decodeViewChecked(params: URLSearchParams): {
       theme,
       column,
       topic: text(params.get('sujet')),
-      selected
+      selected,
+      tableColumns
     },
     warnings
   };
@@ -265,5 +280,6 @@ export function encodeView(view: ViewParams): URLSearchParams {
   if (view.column) p.set('colonne', view.column);
   if (view.topic) p.set('sujet', view.topic);
   if (view.selected) p.set('selection', view.selected);
+  if (view.tableColumns) p.set('tableau', view.tableColumns.join(','));
   return p;
 }

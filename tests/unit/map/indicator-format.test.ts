@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatClassRange, formatIndicatorValue } from '../../../src/lib/map/indicator-format';
+import {
+  formatClassRange,
+  formatCompactValue,
+  formatIndicatorValue
+} from '../../../src/lib/map/indicator-format';
 import type { IndicatorValue } from '../../../src/lib/schemas/indicators';
 
 const N = '\u202f';
@@ -37,6 +41,35 @@ describe('formatIndicatorValue', () => {
     ['missing', undefined, pct, 'pas de donnée']
   ] as const)('%s', (_name, value, def, expected) => {
     expect(formatIndicatorValue(value, def)).toBe(expected);
+  });
+});
+
+describe('formatCompactValue', () => {
+  it.each([
+    [
+      'an estimate with its range',
+      v({ value: 291.2, estimate: true, low: 287.9, high: 295 }),
+      lls,
+      `≈\u00a0291 (288–295)`
+    ],
+    [
+      'a rate estimate keeps its symbol',
+      v({ value: 14.31, estimate: true, low: 14.2, high: 14.4 }),
+      pct,
+      `≈\u00a014,3${N}% (14,2–14,4)`
+    ],
+    [
+      'a range that rounds to one value',
+      v({ value: 0, estimate: true, low: 0, high: 0.2 }),
+      lls,
+      `≈\u00a00`
+    ],
+    ['a count, unit left to the header', v({ value: 1234 }), lls, `1${N}234`],
+    ['a rate', v({ value: 14.3 }), pct, `14,3${N}%`],
+    ['not applicable', v({ status: 'not_applicable' }), pct, 'non concernée'],
+    ['secrecy', v({ status: 'secret' }), pct, 'secret statistique']
+  ] as const)('%s', (_name, value, def, expected) => {
+    expect(formatCompactValue(value, def)).toBe(expected);
   });
 });
 

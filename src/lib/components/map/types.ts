@@ -8,7 +8,10 @@ export interface ClassedValues<V> {
   lowerBounds: readonly number[];
   colors: readonly string[];
 }
-export type ChoroplethSpec = ClassedValues<IndicatorValue>;
+export type ChoroplethSpec = ClassedValues<IndicatorValue> & {
+  /** 0 drawn apart as « objectif atteint » (see `zeroApartFor` in map/scheme). */
+  zeroApart?: boolean;
+};
 export type CountSpec = ClassedValues<number>;
 
 export interface LayerToggles {

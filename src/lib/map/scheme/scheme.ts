@@ -7,7 +7,7 @@
  */
 import { CLASS_METHOD_LABELS, classIndex, type Classification } from '../classify';
 import { formatClassRange } from '../indicator-format';
-import { NO_DATA_COLOR, NOT_APPLICABLE_COLOR } from '../palettes';
+import { NO_DATA_COLOR, NOT_APPLICABLE_COLOR, REACHED_COLOR } from '../palettes';
 import type { IndicatorDefinition, IndicatorValue } from '../../schemas/indicators';
 
 /** What the scheme needs of a territory's value. */
@@ -16,7 +16,7 @@ export type SchemeValue = Pick<IndicatorValue, 'value' | 'status'>;
 export interface LegendRow {
   label: string;
   color: string;
-  kind: 'class' | 'not_applicable' | 'no_data';
+  kind: 'zero' | 'class' | 'not_applicable' | 'no_data';
   /** Territories in the row. */
   count: number;
 }
@@ -28,6 +28,8 @@ export interface MapScheme {
   legendTitle: string;
   classification: Classification;
   colors: readonly string[];
+  /** Whether 0 is drawn apart (« objectif atteint »), MapLibre's `choroplethFillColor` 3rd argument. */
+  zeroApart: boolean;
   /** Fill of a value: class colour when `ok`, white when not concerned, grey otherwise. */
   fillOf(v: SchemeValue | undefined): string;
   /** Fill of a territory by code (grey when it has no value). */
@@ -47,6 +49,33 @@ export interface SchemeInput {
   definition: Pick<IndicatorDefinition, 'label' | 'unit' | 'decimals'>;
   /** Label of `not_applicable` (« Non soumise à la loi SRU » for the SRU indicators). */
   notApplicableLabel?: string;
+  /**
+   * For an indicator where 0 means the objective is reached (see {@link zeroApartFor}): 0 gets its
+   * own colour and legend row, and `classification` must be computed on the values above 0.
+   */
+  zeroApart?: boolean;
+  /** Classes asked for: the legend says so when ties left fewer. */
+  requestedClasses?: number;
+}
+
+/**
+ * Indicators whose 0 means « objective reached »: lumping it with the smallest deficits would hide
+ * the difference between a compliant commune and one missing 56 homes (issue 13).
+ */
+export const ZERO_APART_INDICATORS: readonly string[] = [
+  'sru_lls_manquants',
+  'sru_ecart_cible_points',
+  'sru_objectif_triennal'
+];
+export const zeroApartFor = (indicatorId: string) => ZERO_APART_INDICATORS.includes(indicatorId);
+export const REACHED_LABEL = 'Objectif atteint (0)';
+
+/** The values to classify: `ok` numbers, without the zeros drawn apart. */
+export function classedNumbers(values: Iterable<SchemeValue>, zeroApart: boolean): number[] {
+  const out: number[] = [];
+  for (const v of values)
+    if (v.status === 'ok' && v.value !== null && !(zeroApart && v.value === 0)) out.push(v.value);
+  return out;
 }
 
 /** The class colour of a number (what MapLibre's `step` over the lower bounds gives). */
@@ -64,26 +93,36 @@ export function drawnStatus(v: SchemeValue | undefined): IndicatorValue['status'
 
 export function buildScheme(input: SchemeInput): MapScheme {
   const { classification: c, colors, definition: def } = input;
+  const zeroApart = input.zeroApart ?? false;
+  const okColor = (x: number) => (zeroApart && x === 0 ? REACHED_COLOR : stepColor(x, c, colors));
   const fillOf = (v: SchemeValue | undefined): string => {
     const status = drawnStatus(v);
-    if (status === 'ok') return stepColor(v!.value!, c, colors);
+    if (status === 'ok') return okColor(v!.value!);
     return status === 'not_applicable' ? NOT_APPLICABLE_COLOR : NO_DATA_COLOR;
   };
   const classColorOf = (v: SchemeValue | undefined) =>
-    drawnStatus(v) === 'ok' ? stepColor(v!.value!, c, colors) : null;
+    drawnStatus(v) === 'ok' ? okColor(v!.value!) : null;
   let notApplicable = 0;
   let noData = 0;
+  let zeros = 0;
   for (const code of input.codes) {
-    const s = drawnStatus(input.values.get(code));
+    const v = input.values.get(code);
+    const s = drawnStatus(v);
     if (s === 'not_applicable') notApplicable++;
     else if (s !== 'ok') noData++;
+    else if (zeroApart && v?.value === 0) zeros++;
   }
-  const legend: LegendRow[] = c.lowerBounds.map((_, i) => ({
-    label: formatClassRange(c.lowerBounds, c.max, i, def),
-    color: colors[Math.min(i, colors.length - 1)] ?? NO_DATA_COLOR,
-    kind: 'class',
-    count: c.counts[i] ?? 0
-  }));
+  const legend: LegendRow[] = [];
+  if (zeros > 0)
+    legend.push({ label: REACHED_LABEL, color: REACHED_COLOR, kind: 'zero', count: zeros });
+  legend.push(
+    ...c.lowerBounds.map((_, i): LegendRow => ({
+      label: formatClassRange(c.lowerBounds, c.max, i, def),
+      color: colors[Math.min(i, colors.length - 1)] ?? NO_DATA_COLOR,
+      kind: 'class',
+      count: c.counts[i] ?? 0
+    }))
+  );
   if (notApplicable > 0)
     legend.push({
       label: input.notApplicableLabel ?? 'Non concernée',
@@ -94,11 +133,19 @@ export function buildScheme(input: SchemeInput): MapScheme {
   if (noData > 0)
     legend.push({ label: 'Pas de donnée', color: NO_DATA_COLOR, kind: 'no_data', count: noData });
   const k = c.lowerBounds.length;
+  const asked = input.requestedClasses ?? k;
+  // Ties (many equal values) leave fewer distinct classes than asked: say it, or the legend
+  // seems to contradict the control.
+  const merged =
+    asked > k ? ` (${asked} demandées : des valeurs égales ne peuvent être séparées)` : '';
   return {
     title: `${def.label}${def.unit ? ` (${def.unit})` : ''}`,
-    legendTitle: `${CLASS_METHOD_LABELS[c.method]}, ${k} classe${k > 1 ? 's' : ''}`,
+    legendTitle: `${CLASS_METHOD_LABELS[c.method]}, ${k} classe${k > 1 ? 's' : ''}${merged}${
+      zeros > 0 ? ', hors objectif atteint' : ''
+    }`,
     classification: c,
     colors,
+    zeroApart,
     fillOf,
     fillOfCode: (code) => fillOf(input.values.get(code)),
     classColorOf,

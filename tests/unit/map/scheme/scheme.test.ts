@@ -16,9 +16,17 @@ import {
 import {
   NO_DATA_COLOR,
   NOT_APPLICABLE_COLOR,
-  paletteColors
+  paletteColors,
+  REACHED_COLOR
 } from '../../../../src/lib/map/palettes';
-import { buildScheme, countValues, type SchemeValue } from '../../../../src/lib/map/scheme/scheme';
+import {
+  buildScheme,
+  classedNumbers,
+  countValues,
+  REACHED_LABEL,
+  zeroApartFor,
+  type SchemeValue
+} from '../../../../src/lib/map/scheme/scheme';
 import type { IndicatorValue } from '../../../../src/lib/schemas/indicators';
 
 function evaluator(expr: Expression) {
@@ -93,6 +101,31 @@ describe('fillOf = evaluated MapLibre expression', () => {
     expect(scheme.fillOfCode('missing')).toBe(NO_DATA_COLOR);
   });
 
+  it.each([
+    ['quantiles', 4],
+    ['jenks', 3]
+  ] as const)('zero apart (« objectif atteint »), %s', (method, k) => {
+    const classification = classify(classedNumbers(values.values(), true), method, k, []);
+    const colors = paletteColors('bleus', classification.lowerBounds.length);
+    const scheme = buildScheme({
+      values,
+      codes,
+      classification,
+      colors,
+      definition: { label: 'Logements manquants', unit: 'logements', decimals: 0 },
+      zeroApart: true
+    });
+    const mapLibre = evaluator(choroplethFillColor(scheme.classification, scheme.colors, true));
+    const states = new Map(choroplethStates(codes, values).map((s) => [s.id, s.state]));
+    for (const code of codes) {
+      expect(scheme.fillOfCode(code), code).toBe(mapLibre(states.get(code)!));
+    }
+    expect(scheme.fillOfCode('a')).toBe(REACHED_COLOR);
+    // The zeros are not classified: the classes hold the other numbers only.
+    expect(classification.counts.reduce((x, y) => x + y, 0)).toBe(6);
+    expect(scheme.fillOfCode('k')).toBe(colors[0]);
+  });
+
   it('counts (« propositions » view)', () => {
     const counts = new Map([
       ['a', 0],
@@ -143,5 +176,49 @@ describe('legend', () => {
     expect(scheme.title).toBe('Taux (%)');
     expect(scheme.legendTitle).toBe('Intervalles égaux, 2 classes');
     expect(scheme.classColorOf({ value: null, status: 'not_applicable' })).toBeNull();
+  });
+});
+
+describe('zero apart and merged classes in the legend', () => {
+  it('puts « objectif atteint (0) » first, outside the classes, and says why classes merged', () => {
+    const values = new Map<string, SchemeValue>([
+      ['a', { value: 0, status: 'ok' }],
+      ['b', { value: 0, status: 'ok' }],
+      ['c', { value: 56, status: 'ok' }],
+      ['d', { value: 56, status: 'ok' }],
+      ['e', { value: 291, status: 'ok' }],
+      ['f', { value: null, status: 'not_applicable' }]
+    ]);
+    const classification = classify(classedNumbers(values.values(), true), 'quantiles', 5);
+    const scheme = buildScheme({
+      values,
+      codes: [...values.keys()],
+      classification,
+      colors: paletteColors('bleus', classification.lowerBounds.length),
+      definition: { label: 'Logements manquants', unit: 'logements', decimals: 0 },
+      notApplicableLabel: 'Non soumise à la loi SRU',
+      zeroApart: true,
+      requestedClasses: 5
+    });
+    expect(scheme.legend.map((r) => [r.kind, r.count])).toEqual([
+      ['zero', 2],
+      ['class', 2],
+      ['class', 1],
+      ['not_applicable', 1]
+    ]);
+    expect(scheme.legend[0]?.label).toBe(REACHED_LABEL);
+    expect(scheme.legendTitle).toBe(
+      'Quantiles (effectifs égaux), 2 classes (5 demandées : des valeurs égales ne peuvent être séparées), hors objectif atteint'
+    );
+  });
+
+  it.each([
+    ['sru_lls_manquants', true],
+    ['sru_ecart_cible_points', true],
+    ['sru_objectif_triennal', true],
+    ['sru_taux_lls', false],
+    ['taux_pauvrete', false]
+  ])('zeroApartFor(%s) = %s', (id, expected) => {
+    expect(zeroApartFor(id)).toBe(expected);
   });
 });
