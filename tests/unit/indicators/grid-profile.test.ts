@@ -53,6 +53,8 @@ const grid: PopulationGrid = {
   ]
 };
 const cells = householdCells(grid);
+/** Within 1 % (the sampling error of a 1 km square at this step, see sampling.ts). */
+const near = (got: number, want: number) => expect(Math.abs(got - want)).toBeLessThan(0.01 * want);
 
 describe('ownerCollectiveBounds (copropriétés proxy)', () => {
   it.each([
@@ -78,15 +80,15 @@ describe('cellShares and gridProfile', () => {
     expect(half.map((s) => s.index)).toEqual([0, 1]);
     for (const s of half) expect(s.share).toBeCloseTo(0.5, 2);
     const g = gridProfile(half, cells);
-    expect(g.households).toBeCloseTo(600, -1);
-    expect(g.poor).toBeCloseTo(155, -1);
-    expect(g.collective).toBeCloseTo(460, -1);
-    expect(g.ownerCollective.low).toBeCloseTo(150, -1);
-    expect(g.ownerCollective.high).toBeCloseTo(210, -1);
+    near(g.households, 600);
+    near(g.poor, 155);
+    near(g.collective, 460);
+    near(g.ownerCollective.low, 150);
+    near(g.ownerCollective.high, 210);
     // Sampling error: under 1 % here (see sampling.ts).
     // Population bounds: no cell wholly inside, both touched.
     expect(g.populationBounds).toEqual({ low: 0, high: 2500 });
-    expect(g.population).toBeCloseTo(1250, -1);
+    near(g.population, 1250);
   });
   it('gives an empty profile outside the grid', () => {
     const away = cellShares(sampleTerritory(square(5000, 5000, 500), [], sampling), cells);
