@@ -60,7 +60,7 @@ import { svgGeometryStep } from './svg-geometry';
 import { buildTransit, loadDefaultTransitModeRules, TRANSIT_SOURCE_IDS } from './transit';
 
 /** Bump when the outputs change shape or method: ensure-data then rebuilds. */
-export const PIPELINE_VERSION = 5;
+export const PIPELINE_VERSION = 6;
 export const DEFAULT_EPCI = '200040715';
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 
