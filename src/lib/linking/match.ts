@@ -109,7 +109,15 @@ export function spellOutLls(sentence: string): string {
  * « Affiché car la commune <clause>, <clause> et <clause>. »: clauses in `CLAUSE_ORDER`, one per
  * fact (see `SAID_BY`), « LLS » spelled out once, a single final full stop.
  */
-export function explain(kind: TerritoryKind, evidence: TagEvidence[]): string {
+export function explain(kind: TerritoryKind, evidence: readonly TagEvidence[]): string {
+  return spellOutLls(`Affiché car ${SUBJECT[kind]} ${joinFrench(visibleClauses(evidence))}.`);
+}
+
+/**
+ * The clauses of a « why » sentence: one per fact (see `SAID_BY`), in `CLAUSE_ORDER`, without a
+ * final full stop, each once.
+ */
+export function visibleClauses(evidence: readonly TagEvidence[]): string[] {
   const held = new Set(evidence.map((e) => e.tag));
   const rank = (t: TerritoryTag) => {
     const i = CLAUSE_ORDER.indexOf(t);
@@ -119,8 +127,7 @@ export function explain(kind: TerritoryKind, evidence: TagEvidence[]): string {
     .filter((e) => !(SAID_BY[e.tag] ?? []).some((t) => held.has(t)))
     .sort((a, b) => rank(a.tag) - rank(b.tag))
     .map((e) => e.reason.trim().replace(/[.\s]+$/, ''));
-  const unique = clauses.filter((c, i) => clauses.indexOf(c) === i);
-  return spellOutLls(`Affiché car ${SUBJECT[kind]} ${joinFrench(unique)}.`);
+  return clauses.filter((c, i) => clauses.indexOf(c) === i);
 }
 
 /** Strongest evidence per tag (a profile should hold one per tag; this tolerates repeats). */
