@@ -56,7 +56,7 @@ describe('toSheetThemes', () => {
     const pb = themes[0]?.columns[0]?.items ?? [];
     expect(pb.map((i) => i.id)).toEqual(['T1-PB-01', 'T1-PB-01.1']);
     expect(pb[0]?.why).toBe(
-      'Affiché car la commune est déficitaire SRU (12,0 % de LLS pour un objectif de 20 %)'
+      'Affiché car la commune est déficitaire SRU (12,0 % de logements locatifs sociaux (LLS) pour un objectif de 20 %).'
     );
     expect(pb[0]?.sources).toEqual([{ source: 'sru-test', vintage: '2000' }]);
     expect(pb[1]?.parentText).toBe('Déficit');
