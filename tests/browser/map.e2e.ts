@@ -37,29 +37,9 @@ async function waitForMap(page: Page): Promise<void> {
   assert.equal(state, 'idle', 'the map reached its idle state');
 }
 
-/** Colours of the map's pixels (decoded from a screenshot in a blank page, away from the CSP). */
-async function mapColours(page: Page): Promise<Map<string, number>> {
-  const png = await page.locator('[data-testid="atlas-map"] canvas').screenshot();
-  const scratch = await page.context().newPage();
-  const counts: [string, number][] = await scratch.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const g = c.getContext('2d')!;
-    g.drawImage(img, 0, 0);
-    const data = g.getImageData(0, 0, c.width, c.height).data;
-    const out = new Map<string, number>();
-    for (let i = 0; i < data.length; i += 4) {
-      const hex = `#${[data[i]!, data[i + 1]!, data[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
-      out.set(hex, (out.get(hex) ?? 0) + 1);
-    }
-    return [...out.entries()];
-  }, png.toString('base64'));
-  await scratch.close();
-  return new Map(counts);
+/** Colours of the MapLibre canvas's pixels. */
+function mapColours(page: Page): Promise<Map<string, number>> {
+  return elementColours(page, '[data-testid="atlas-map"] canvas');
 }
 
 /** Mixes a colour with white at the fill opacity, as the canvas shows it over the background. */

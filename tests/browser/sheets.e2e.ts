@@ -235,7 +235,7 @@ test('/propositions filters, searches, highlights an item’s territories and re
     const ids = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
     assert.ok(ids.every((id) => id?.startsWith('T4-')));
     assert.match(
-      (await page.textContent('[role="status"]')) ?? '',
+      (await page.textContent('p.count[role="status"]')) ?? '',
       new RegExp(`^${theme4} élément`)
     );
     // Pick a targeted item (not « tous ») and show where it applies.
