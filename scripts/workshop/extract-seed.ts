@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { WORKSHOP_CSV_FIELDS, type WorkshopCsvField } from '../../src/lib/schemas/workshop';
+import { WORKSHOP_BASE_CSV_FIELDS, type WorkshopCsvField } from '../../src/lib/schemas/workshop';
 import { parseSeed, type SeedItem } from './seed-parser';
 
 const DEFAULT_SEED = '../shared/seed/000_67a36e20a96dd9a8.txt';
@@ -90,7 +90,7 @@ export function toCsv(items: SeedItem[], curated: Map<string, CsvRow>): string {
   return (
     '\uFEFF' +
     Papa.unparse(rows, {
-      columns: [...WORKSHOP_CSV_FIELDS, 'tag_note'],
+      columns: [...WORKSHOP_BASE_CSV_FIELDS],
       delimiter: ';',
       newline: '\n'
     }) +
