@@ -7,11 +7,17 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { indicatorsFileSchema, type IndicatorsFile } from '../../src/lib/schemas/indicators';
+import { qpvCollectionSchema, type QpvCollection } from '../../src/lib/schemas/outputs';
 import { test } from './harness';
 import { REQUIRED_CSV_COLUMNS } from '../fixtures/indicators/required-csv-columns';
 
 function indicators(): IndicatorsFile {
   return indicatorsFileSchema.parse(JSON.parse(readFileSync('build/data/indicators.json', 'utf8')));
+}
+
+/** The QPV perimeters of the build (their generation: 2024 from the official perimeters). */
+function qpvPerimeters(): QpvCollection {
+  return qpvCollectionSchema.parse(JSON.parse(readFileSync('build/geo/qpv.geojson', 'utf8')));
 }
 
 /** Waits for a MapLibre canvas inside `selector` that is not blank. */
@@ -96,7 +102,7 @@ test('a déficitaire commune sheet shows its SRU situation, estimates with range
     assert.match(
       title.replace(/\s+/g, ' '),
       new RegExp(
-        `^ ?Parce qu(e |’)${c.nom.replace(/[-]/g, '.')} est déficitaire SRU \\(\\d.*\\) : \\d+ propositions?`
+        `^ ?Parce qu(e |’)${c.nom.replace(/[-]/g, '.')} est déficitaire SRU avec [\\d,]+ ?% de LLS pour un objectif de \\d+ ?% \\(inventaire SRU au [^)]+\\) : \\d+ propositions?`
       )
     );
     // No item repeats the reason of its group.
@@ -175,15 +181,21 @@ test('a commune with QPV lists them with their generation; the link opens the QP
   await page.goto(`${baseURL}/commune/${c.code}`);
   const block = page.locator('section[aria-labelledby="qpv-title"]');
   assert.equal(await block.locator('.qpv-list li').count(), c.qpvCodes.length);
-  assert.match((await block.textContent()) ?? '', /périmètre 2015/);
   const code = c.qpvCodes[0] ?? '';
+  // The generation shown is the one of the perimeter drawn (2024 from the official perimeters,
+  // 2015 where the pipeline fell back), read from the build's QPV file.
+  const generation = qpvPerimeters().features.find((f) => f.properties.code === code)?.properties
+    .generation;
+  assert.ok(generation, `${code} missing from build/geo/qpv.geojson`);
+  const perimeter = new RegExp(`${code}, périmètre ${generation}`);
+  assert.match((await block.textContent()) ?? '', perimeter);
   await Promise.all([
     page.waitForURL(`**/qpv/${code}`),
     block.locator(`a[href="/qpv/${code}"]`).click()
   ]);
   const q = file.qpv.find((x) => x.code === code);
   assert.equal((await page.textContent('h1'))?.trim(), q?.nom);
-  assert.match((await page.textContent('.subtitle')) ?? '', /périmètre 2015/);
+  assert.match((await page.textContent('.subtitle')) ?? '', new RegExp(`périmètre ${generation}`));
   assert.ok((await page.locator('section[aria-labelledby="tc-title"] .figure').count()) > 0);
   await waitForMapCanvas(page, '[data-testid="sheet-map"]');
   await page.waitForTimeout(1500);
