@@ -287,6 +287,34 @@ test('/propositions filters, searches, highlights an item’s territories and re
   }
 });
 
+test('/propositions?territoire= keeps the items of that commune and says so in one sentence', async ({
+  newPage,
+  baseURL
+}) => {
+  const c = indicators().communes.find((x) => x.sruStatus === 'deficitaire');
+  assert.ok(c);
+  const { page, context, errors } = await newPage();
+  const countText = async () =>
+    ((await page.getByTestId('propositions-count').textContent()) ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
+  await page.goto(`${baseURL}/propositions`);
+  const before = /^(\d+) éléments sur (\d+)$/.exec(await countText());
+  assert.ok(before, `count without filter: ${await countText()}`);
+  const total = Number(before[2]);
+  await page.goto(`${baseURL}/propositions?territoire=${c.code}`);
+  await page.getByTestId('propositions-count').filter({ hasText: 'qui s’appliquent' }).waitFor();
+  const after = await countText();
+  const m = new RegExp(
+    `^(\\d+) éléments? sur ${total} qui s’appliquent à la commune de (.+)$`
+  ).exec(after);
+  assert.ok(m, `count with the territory: ${after}`);
+  assert.equal(m[2], c.nom.replace(/\s+/g, ' '));
+  assert.ok(Number(m[1]) > 0 && Number(m[1]) < total, after);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('/sources lists every dataset with producer, vintage, licence and the CSV columns', async ({
   newPage,
   baseURL,
