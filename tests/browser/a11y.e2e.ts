@@ -90,11 +90,20 @@ async function auditRoute(
   });
   const page = await context.newPage();
   await page.goto(`${ctx.baseURL}${route}`);
-  // Audit the page as people use it: with the map (and its focusable labels) loaded.
-  await page
-    .waitForSelector('canvas.maplibregl-canvas', { timeout: 20_000 })
-    .catch(() => undefined);
-  await page.waitForTimeout(1000);
+  // Audit the page as people use it: hydrated, with its map (and focusable labels) in place.
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('[data-testid="svg-map"]')].every(
+        (m) => m.getAttribute('data-hydrated') === 'true'
+      ) &&
+      [...document.querySelectorAll('[data-testid="atlas-map"]')].every((m) =>
+        ['idle', 'error'].includes(m.getAttribute('data-state') ?? '')
+      ),
+    undefined,
+    { timeout: 30_000 }
+  );
+  await page.waitForTimeout(300);
   const violations = await audit(page);
   await context.close();
   return violations;

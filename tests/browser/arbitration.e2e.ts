@@ -393,7 +393,18 @@ test('the plan table keeps names and triennial results in view: sticky at 1280, 
   const row = phone.page.locator('table.plan tr[data-code="38229"]');
   const rowBox = await row.boundingBox();
   assert.ok(rowBox && rowBox.width <= 390);
-  assert.match(await row.innerText(), /Meylan[\s\S]*Bilan triennal 2026-2028/);
+  assert.match(await row.innerText(), /^Meylan/);
+  // Each block names its cells: the label is the cell's generated ::before text (innerText
+  // leaves generated content out, so read the computed style).
+  const labels = await row
+    .locator('td')
+    .evaluateAll((tds) =>
+      tds
+        .filter((td) => (td as HTMLElement).offsetHeight > 0)
+        .map((td) => getComputedStyle(td, '::before').content.replace(/^"|"$/g, ''))
+    );
+  assert.ok(labels.includes('Bilan triennal 2026-2028'), labels.join(' | '));
+  assert.ok(labels.includes('Production prévue'), labels.join(' | '));
   await row.scrollIntoViewIfNeeded();
   await screenshot(phone.page, 'arbitrage-390x844');
   assert.deepEqual(phone.errors, []);

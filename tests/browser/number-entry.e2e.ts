@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from './harness';
+import { waitForSvgMap } from './svg-map';
 
 test('class thresholds typed the French way in an en-US Chromium are stored as typed', async ({
   browser,
@@ -19,14 +20,8 @@ test('class thresholds typed the French way in an en-US Chromium are stored as t
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${baseURL}/?indicateur=population&classes=3`);
   assert.equal(await page.evaluate(() => navigator.language), 'en-US');
-  // Hydrated once the map component has mounted (its rendering does not matter here).
-  await page.waitForFunction(
-    () =>
-      (document.querySelector('[data-testid="atlas-map"]')?.getAttribute('data-state') ??
-        'loading') !== 'loading',
-    undefined,
-    { timeout: 90_000 }
-  );
+  // Hydrated once the map's handlers are in place.
+  await waitForSvgMap(page);
   await page.click('summary:has-text("Classes et couleurs")');
   await page.selectOption('[data-testid="method-select"]', 'manuel');
   const first = page.locator('[data-testid="break-input-0"]');

@@ -11,7 +11,10 @@ export async function waitForSvgMap(
   page: Page,
   selector = '[data-testid="svg-map"]'
 ): Promise<{ territories: number; names: string[]; filled: number }> {
-  await page.waitForSelector(`${selector} svg .communes path`, { timeout: 30_000 });
+  // Hydrated, not just prerendered: clicks and hovers need the handlers.
+  await page.waitForSelector(`${selector}[data-hydrated="true"] svg .communes path`, {
+    timeout: 60_000
+  });
   return page.$eval(selector, (root) => ({
     territories: root.querySelectorAll('.communes a[data-code]').length,
     names: [...root.querySelectorAll('g.labels text')].map((t) => t.textContent ?? ''),

@@ -6,18 +6,13 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { test } from './harness';
+import { waitForSvgMap } from './svg-map';
 
-/** The map of `/` is filled: idle, and the legend lists classes. */
+/** The map of `/` is drawn and hydrated, and the table lists the communes. */
 async function explorerFilled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      ['idle', 'error'].includes(
-        document.querySelector('[data-testid="atlas-map"]')?.getAttribute('data-state') ?? ''
-      ),
-    undefined,
-    { timeout: 60_000 }
-  );
-  assert.equal(await page.getAttribute('[data-testid="atlas-map"]', 'data-state'), 'idle');
+  const drawn = await waitForSvgMap(page);
+  assert.equal(drawn.territories, 49, 'every commune is on the map');
+  assert.ok(drawn.filled >= 2, `the map is coloured (${drawn.filled} filled paths)`);
   const rows = await page.locator('[data-testid="communes-table"] tbody tr').count();
   assert.ok(rows >= 2, `the table lists the communes (${rows} rows)`);
 }
