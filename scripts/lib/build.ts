@@ -33,6 +33,7 @@ import type {
   InseeFile,
   PopulationGrid,
   QpvCollection,
+  QpvOutlines2015Collection,
   SruFile,
   TransitLinesCollection,
   TransitStopsCollection
@@ -52,10 +53,11 @@ import { cmsStep } from './cms';
 import { buildCommunes } from './communes';
 import type { AreaGeometry } from './geometry';
 import { buildGrid } from './grid';
-import { buildIndicatorsFileWithDiagnostics } from './indicators-step';
+import { buildIndicatorsFileWithDiagnostics, readJson } from './indicators-step';
+import { qpvPerimeterParamsSchema } from '../../src/lib/schemas/parameters';
 import { buildInsee } from './insee';
 import { decoupageLocation, loadEpci, loadFormerCodes } from './members';
-import { buildQpv, type QpvPerimeter } from './qpv';
+import { buildOutlines2015, buildQpv, compareQpvPerimeterSets, type QpvPerimeter } from './qpv';
 import { buildSru } from './sru';
 import { svgGeometryStep } from './svg-geometry';
 import { buildTransit, loadDefaultTransitModeRules, TRANSIT_SOURCE_IDS } from './transit';
@@ -77,6 +79,8 @@ export interface PipelineOutputs {
   communes: CommunesCollection;
   epci: EpciCollection;
   qpv: QpvCollection;
+  /** 2015 outlines of the much-redrawn 2024 QPV (empty when the 2015 perimeters are drawn). */
+  qpvOutlines2015: QpvOutlines2015Collection;
   populationGrid: PopulationGrid;
   transitLines: TransitLinesCollection;
   transitStops: TransitStopsCollection;
@@ -320,56 +324,88 @@ const qpvStep: PipelineStep = {
       resolve(REPO_ROOT, 'data/qpv-correspondance-2015-2024.csv');
     const correspondance = parseQpvCorrespondance(readFileSync(corrPath, 'utf8'), corrPath);
 
-    // The official 2024 perimeters replace the 2015 ones as soon as they can be read.
-    const p2024 = ctx.source('qpv-2024-perimetres');
-    const src2024 = await ctx.tryRead(p2024.id, {
-      urlOverride: ctx.options.qpv2024Url ?? null,
-      timeoutMs: ctx.options.timeoutMs ?? QPV2024_TIMEOUT_MS
-    });
-    let perimeters: QpvPerimeter[] = [];
-    let geometryEntry = p2024;
-    let population: QpvPopulationRow[] | null = null;
-    let populationRef = null;
-    if (!('missing' in src2024)) {
-      perimeters = inDepartement(
-        ctx,
-        parseFeatureCollection(
-          decodeSource(p2024, src2024.bytes),
-          src2024.location,
-          qpv2024FeatureSchema,
-          { idProperty: 'code_qp' }
-        ),
-        src2024.location,
-        'code_qp'
+    // 2024 perimeters: the official national file when it can be read (mirror or URL), else the
+    // mirror's extract for the EPCIs it covers, else the 2015 perimeters, labelled as such.
+    const national = ctx.source('qpv-2024-perimetres');
+    const extract = ctx.source('qpv-2024-perimetres-extrait');
+    const read2024 = async (entry: typeof national, extra: Partial<ReadOptions> = {}) => {
+      const src = await ctx.tryRead(entry.id, extra);
+      if ('missing' in src) {
+        ctx.diag(`${entry.id}.unavailable`, [src.missing]);
+        return null;
+      }
+      const features = parseFeatureCollection(
+        decodeSource(entry, src.bytes),
+        src.location,
+        qpv2024FeatureSchema,
+        { idProperty: 'code_qp' }
+      );
+      // The national file covers France: only the extract (one EPCI) is held to the département box.
+      return (
+        entry.id === national.id ? features : inDepartement(ctx, features, src.location, 'code_qp')
       ).map((f) => ({
         code: f.properties.code_qp,
         nom: f.properties.lib_qp,
         generation: '2024' as const,
+        geometry: f.geometry,
+        insee: f.properties.insee_com,
+        siren: f.properties.siren_epci
+      }));
+    };
+    const fromNational = await read2024(national, {
+      urlOverride: ctx.options.qpv2024Url ?? null,
+      timeoutMs: ctx.options.timeoutMs ?? QPV2024_TIMEOUT_MS
+    });
+    const fromExtract = ctx.covers(extract.id) ? await read2024(extract) : null;
+    if (fromNational && fromExtract) {
+      const ofEpci = fromNational.filter(
+        (p) =>
+          p.siren === ctx.epci.code ||
+          (p.siren === undefined && p.insee !== undefined && ctx.memberCodes.includes(p.insee))
+      );
+      ctx.diag('qpv.extractDiffersFromOfficial', compareQpvPerimeterSets(ofEpci, fromExtract));
+    }
+    let perimeters: QpvPerimeter[] = [];
+    let geometryEntry = fromNational ? national : extract;
+    let population: QpvPopulationRow[] | null = null;
+    let populationRef = null;
+    const chosen2024 = fromNational ?? fromExtract;
+    // The 2015 perimeters are read in any case: fallback geometry, or outlines of redrawn QPV.
+    const entry2015 = ctx.source('qpv-2015');
+    const src2015 = await ctx.tryRead(entry2015.id);
+    let perimeters2015: QpvPerimeter[] = [];
+    if ('missing' in src2015) ctx.diag(`${entry2015.id}.unavailable`, [src2015.missing]);
+    else {
+      perimeters2015 = inDepartement(
+        ctx,
+        parseFeatureCollection(
+          decodeSource(entry2015, src2015.bytes),
+          src2015.location,
+          qpv2015FeatureSchema,
+          { idProperty: 'CODE_QP' }
+        ),
+        src2015.location,
+        'CODE_QP'
+      ).map((f) => ({
+        code: f.properties.CODE_QP,
+        nom: f.properties.NOM_QP,
+        generation: '2015' as const,
         geometry: f.geometry
       }));
+    }
+    if (chosen2024) {
+      perimeters = chosen2024.map(({ code, nom, generation, geometry }) => ({
+        code,
+        nom,
+        generation,
+        geometry
+      }));
     } else {
-      ctx.diag(`${p2024.id}.unavailable`, [`${src2024.missing}: 2015 perimeters used instead`]);
-      geometryEntry = ctx.source('qpv-2015');
-      const src2015 = await ctx.tryRead(geometryEntry.id);
-      if ('missing' in src2015) ctx.diag(`${geometryEntry.id}.unavailable`, [src2015.missing]);
-      else {
-        perimeters = inDepartement(
-          ctx,
-          parseFeatureCollection(
-            decodeSource(geometryEntry, src2015.bytes),
-            src2015.location,
-            qpv2015FeatureSchema,
-            { idProperty: 'CODE_QP' }
-          ),
-          src2015.location,
-          'CODE_QP'
-        ).map((f) => ({
-          code: f.properties.CODE_QP,
-          nom: f.properties.NOM_QP,
-          generation: '2015' as const,
-          geometry: f.geometry
-        }));
-      }
+      ctx.diag('qpv.perimeters2015Used', [
+        'no 2024 perimeter for this EPCI: 2015 perimeters used, labelled « périmètres 2015 »'
+      ]);
+      geometryEntry = entry2015;
+      perimeters = perimeters2015;
       const popEntry = ctx.source('qpv-population-2018');
       const popSrc = await ctx.tryRead(popEntry.id);
       if ('missing' in popSrc) ctx.diag(`${popEntry.id}.unavailable`, [popSrc.missing]);
@@ -389,6 +425,20 @@ const qpvStep: PipelineStep = {
       populationRef
     });
     ctx.outputs.qpv = result.collection;
+    if (chosen2024 && perimeters2015.length > 0) {
+      const params = readJson('data/parameters/qpv.json', qpvPerimeterParamsSchema);
+      const { outlines, compared } = buildOutlines2015({
+        collection: result.collection,
+        perimeters2015,
+        correspondance,
+        minSharePct: params.outline2015MinSymDiffSharePct,
+        geometryRef: { source: entry2015.id, vintage: entry2015.vintage }
+      });
+      ctx.outputs.qpvOutlines2015 = outlines;
+      ctx.diag('qpv.symmetricDifference2015vs2024', compared);
+    } else {
+      ctx.outputs.qpvOutlines2015 = { type: 'FeatureCollection', features: [] };
+    }
     ctx.qpv2024 = result.list2024;
     ctx.report.datasets.push({ dataset: geometryEntry.id, read: result.read, kept: result.kept });
     if (population) {
@@ -614,6 +664,7 @@ export async function buildOutputs(
   const emptyLines: TransitLinesCollection = { type: 'FeatureCollection', features: [] };
   const emptyStops: TransitStopsCollection = { type: 'FeatureCollection', features: [] };
   const emptyQpv: QpvCollection = { type: 'FeatureCollection', features: [] };
+  const emptyQpv2015: QpvOutlines2015Collection = { type: 'FeatureCollection', features: [] };
   if (!o.communes || !o.epci || !o.sru || !o.insee || !o.populationGrid) {
     throw new Error('pipeline: a required step did not produce its output');
   }
@@ -621,6 +672,7 @@ export async function buildOutputs(
     communes: o.communes,
     epci: o.epci,
     qpv: o.qpv ?? emptyQpv,
+    qpvOutlines2015: o.qpvOutlines2015 ?? emptyQpv2015,
     populationGrid: o.populationGrid,
     transitLines: o.transitLines ?? emptyLines,
     transitStops: o.transitStops ?? emptyStops,

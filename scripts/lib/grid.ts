@@ -31,7 +31,11 @@ export function buildGrid(input: {
         population: p.ind,
         households: p.men,
         poorHouseholds: p.men_pauv,
-        ownerHouseholds: p.men_prop
+        ownerHouseholds: p.men_prop,
+        collectiveHouseholds: p.men_coll,
+        houseHouseholds: p.men_mais,
+        singleParentHouseholds: p.men_fmp,
+        largeHouseholds: p.men_5ind
       },
       geometry
     });

@@ -23,13 +23,20 @@ export function buildInsee(input: { table: InseeTable; epci: DecoupageEpci; sour
       logementsVacants: r ? r.logementsVacants : null,
       proprietaires: r ? r.proprietaires : null,
       revenuMedianEur: r ? r.revenuMedianEur : null,
-      tauxPauvretePct: r ? r.tauxPauvretePct : null
+      tauxPauvretePct: r ? r.tauxPauvretePct : null,
+      ...(r && r.populationPrevious !== undefined
+        ? { populationPrevious: r.populationPrevious }
+        : {})
     };
   });
   return {
     file: {
       housingRef: { source, vintage: `RP ${table.censusYear}` },
       incomeRef: { source, vintage: `Filosofi ${table.incomeYear}` },
+      populationChange:
+        table.previousCensusYear !== null
+          ? { from: table.previousCensusYear, to: table.censusYear }
+          : null,
       records
     },
     missing,

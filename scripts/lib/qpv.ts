@@ -3,10 +3,14 @@
  * (the 2015 source has commune names only), 2024 successor from the editable correspondence
  * (checked against the 2024 list's commune), population joined by commune and name.
  */
-import { area, bbox, featureCollection, intersect } from '@turf/turf';
+import { area, bbox, featureCollection, intersect, union } from '@turf/turf';
 import type { Feature } from 'geojson';
 import type { SourceRef } from '../../src/lib/schemas/common';
-import type { Qpv2024ListEntry, QpvCollection } from '../../src/lib/schemas/outputs';
+import type {
+  Qpv2024ListEntry,
+  QpvCollection,
+  QpvOutlines2015Collection
+} from '../../src/lib/schemas/outputs';
 import type { CommuneContourFeature } from '../../src/lib/schemas/sources/geo';
 import type {
   Qpv2024ListRow,
@@ -146,7 +150,10 @@ export function buildQpv(input: {
         populationUsed.add(idx);
       }
     }
-    if (population === null) diagnostics.withoutPopulation?.push(`${p.code} ${p.nom}`);
+    // 2024 perimeters get their population from the grid (indicators step), not from this table.
+    if (population === null && p.generation === '2015') {
+      diagnostics.withoutPopulation?.push(`${p.code} ${p.nom}`);
+    }
 
     features.push({
       type: 'Feature',
@@ -192,4 +199,101 @@ export function buildQpv(input: {
     read: input.perimeters.length,
     kept: features.length
   };
+}
+
+/**
+ * area(a Δ b) / area(a ∪ b), in % (0 = same perimeter, 100 = disjoint); 100 − Jaccard index.
+ * Geodesic areas (turf).
+ */
+export function symmetricDifferenceSharePct(a: AreaGeometry, b: AreaGeometry): number {
+  const fa: Feature<AreaGeometry> = { type: 'Feature', properties: {}, geometry: a };
+  const fb: Feature<AreaGeometry> = { type: 'Feature', properties: {}, geometry: b };
+  const u = union(featureCollection<AreaGeometry>([fa, fb]));
+  if (!u) return 0;
+  const total = area(u);
+  if (total === 0) return 0;
+  const inter = intersect(featureCollection<AreaGeometry>([fa, fb]));
+  const common = inter ? area(inter) : 0;
+  return Math.min(100, Math.max(0, (100 * (total - common)) / total));
+}
+
+/**
+ * 2015 outlines of the 2024 QPV that were much redrawn: for each 2024 perimeter of `collection`
+ * whose 2015 predecessor (correspondence table) has a perimeter in `perimeters2015`, the share of
+ * symmetric difference; the 2015 outline is kept when it reaches `minSharePct`.
+ * `compared` lists every pair measured (for the pipeline report).
+ */
+export function buildOutlines2015(input: {
+  collection: QpvCollection;
+  perimeters2015: readonly QpvPerimeter[];
+  correspondance: readonly QpvCorrespondanceRow[];
+  minSharePct: number;
+  geometryRef: SourceRef;
+}): { outlines: QpvOutlines2015Collection; compared: string[] } {
+  const to2015 = new Map(input.correspondance.map((c) => [c.code_2024, c.code_2015]));
+  const byCode = new Map(input.perimeters2015.map((p) => [p.code, p]));
+  const features: QpvOutlines2015Collection['features'] = [];
+  const compared: string[] = [];
+  for (const f of input.collection.features) {
+    if (f.properties.generation !== '2024') continue;
+    const code2015 = to2015.get(f.properties.code);
+    const old = code2015 !== undefined ? byCode.get(code2015) : undefined;
+    if (!old || code2015 === undefined) continue;
+    const share = symmetricDifferenceSharePct(f.geometry, old.geometry);
+    const kept = share >= input.minSharePct;
+    compared.push(
+      `${f.properties.code} / ${code2015}: ${share.toFixed(1)} % ${kept ? '(2015 outline kept)' : ''}`.trim()
+    );
+    if (!kept) continue;
+    const geometry = roundGeometry(old.geometry, 6);
+    if (!geometry) continue;
+    features.push({
+      type: 'Feature',
+      properties: {
+        code: f.properties.code,
+        code2015,
+        nom2015: old.nom,
+        symDiffSharePct: Math.round(share * 10) / 10,
+        geometryRef: input.geometryRef
+      },
+      geometry
+    });
+  }
+  return { outlines: { type: 'FeatureCollection', features }, compared };
+}
+
+/**
+ * Differences between the official national 2024 file (restricted to the EPCI's QPV) and the
+ * mirror's extract: QPV present in one only, differing names or communes, and geometries whose
+ * symmetric difference exceeds `tolerancePct` (coordinates copied from the same file should agree).
+ */
+export function compareQpvPerimeterSets(
+  official: readonly (QpvPerimeter & { insee?: string })[],
+  extract: readonly (QpvPerimeter & { insee?: string })[],
+  tolerancePct = 0.1
+): string[] {
+  const out: string[] = [];
+  const byCode = new Map(extract.map((p) => [p.code, p]));
+  const seen = new Set<string>();
+  for (const o of official) {
+    const e = byCode.get(o.code);
+    if (!e) {
+      out.push(`${o.code} ${o.nom}: in the official file, not in the extract`);
+      continue;
+    }
+    seen.add(o.code);
+    if (o.nom !== e.nom)
+      out.push(`${o.code}: name « ${o.nom} » (official) ≠ « ${e.nom} » (extract)`);
+    if (o.insee !== e.insee) {
+      out.push(`${o.code}: commune ${o.insee ?? '?'} (official) ≠ ${e.insee ?? '?'} (extract)`);
+    }
+    const share = symmetricDifferenceSharePct(o.geometry, e.geometry);
+    if (share > tolerancePct) {
+      out.push(`${o.code}: perimeters differ by ${share.toFixed(2)} % of their union`);
+    }
+  }
+  for (const e of extract) {
+    if (!seen.has(e.code)) out.push(`${e.code} ${e.nom}: in the extract, not in the official file`);
+  }
+  return out;
 }

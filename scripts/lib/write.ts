@@ -17,6 +17,7 @@ import {
   inseeFileSchema,
   populationGridSchema,
   qpvCollectionSchema,
+  qpvOutlines2015CollectionSchema,
   sruFileSchema,
   transitLinesCollectionSchema,
   transitStopsCollectionSchema
@@ -30,6 +31,10 @@ export const OUTPUT_FILES: {
   communes: { path: 'static/geo/communes.geojson', schema: communesCollectionSchema },
   epci: { path: 'static/geo/epci.geojson', schema: epciCollectionSchema },
   qpv: { path: 'static/geo/qpv.geojson', schema: qpvCollectionSchema },
+  qpvOutlines2015: {
+    path: 'static/geo/qpv-2015-outlines.geojson',
+    schema: qpvOutlines2015CollectionSchema
+  },
   populationGrid: { path: 'static/geo/population-grid.geojson', schema: populationGridSchema },
   transitLines: { path: 'static/geo/transit-lines.geojson', schema: transitLinesCollectionSchema },
   transitStops: { path: 'static/geo/transit-stops.geojson', schema: transitStopsCollectionSchema },

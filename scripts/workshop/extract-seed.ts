@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { WORKSHOP_CSV_FIELDS, type WorkshopCsvField } from '../../src/lib/schemas/workshop';
+import { WORKSHOP_BASE_CSV_FIELDS, type WorkshopCsvField } from '../../src/lib/schemas/workshop';
 import { parseSeed, type SeedItem } from './seed-parser';
 
 const DEFAULT_SEED = '../shared/seed/000_67a36e20a96dd9a8.txt';
@@ -47,7 +47,8 @@ export function suggestKeywords(text: string): string[] {
   return KEYWORD_HINTS.filter(([re]) => re.test(text)).map(([, k]) => k);
 }
 
-type CsvRow = Record<WorkshopCsvField, string>;
+/** `tag_note`: the curator's reason for the tags (why an item stays universal), kept as is. */
+type CsvRow = Record<WorkshopCsvField, string> & { tag_note?: string };
 
 function readCurated(path: string): Map<string, CsvRow> {
   const curated = new Map<string, CsvRow>();
@@ -81,13 +82,18 @@ export function toCsv(items: SeedItem[], curated: Map<string, CsvRow>): string {
       tags: previous?.tags ?? '',
       condition: previous?.condition ?? (item.kind === 'intro' ? '' : 'any'),
       keywords:
-        previous?.keywords ?? (item.kind === 'intro' ? '' : suggestKeywords(item.text).join('|'))
+        previous?.keywords ?? (item.kind === 'intro' ? '' : suggestKeywords(item.text).join('|')),
+      tag_note: previous?.tag_note ?? ''
     };
   });
   // BOM so that spreadsheet software opens the file as UTF-8.
   return (
     '\uFEFF' +
-    Papa.unparse(rows, { columns: [...WORKSHOP_CSV_FIELDS], delimiter: ';', newline: '\n' }) +
+    Papa.unparse(rows, {
+      columns: [...WORKSHOP_BASE_CSV_FIELDS],
+      delimiter: ';',
+      newline: '\n'
+    }) +
     '\n'
   );
 }

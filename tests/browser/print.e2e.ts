@@ -66,11 +66,17 @@ test('Grenoble prints on one A4 page with its figures, sources and top workshop 
   const notes = await sheet.locator('.p-notes li').allTextContents();
   assert.ok(notes.length >= 3, `only ${notes.length} source notes`);
   for (const n of notes) assert.match(n, / — \S/, `note without vintage: ${n}`);
-  // Three problems and three actions, each with its « why ».
+  // Three problems and three actions, each with its « why » (a reason already given in the
+  // column is referred to by its number, not repeated).
   const items = sheet.locator('.workshop-columns li');
   assert.equal(await items.count(), 6);
-  for (const why of await sheet.locator('.workshop-columns li .why').allTextContents()) {
-    assert.match(why, /^(Affiché car|Valable pour tous)/);
+  const whys = await sheet.locator('.workshop-columns li .why').allTextContents();
+  assert.equal(whys.length, 6);
+  for (const why of whys) {
+    assert.match(
+      why,
+      /^(Affiché car|Affiché pour la même raison que le n° [12]\.|Valable pour tous)/
+    );
   }
   // Every QPV of the commune is named with its perimeter generation.
   const qpvLine = (await sheet.locator('.p-lead p', { hasText: /^\s*QPV/ }).textContent()) ?? '';

@@ -7,11 +7,17 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { indicatorsFileSchema, type IndicatorsFile } from '../../src/lib/schemas/indicators';
+import { qpvCollectionSchema, type QpvCollection } from '../../src/lib/schemas/outputs';
 import { test } from './harness';
 import { REQUIRED_CSV_COLUMNS } from '../fixtures/indicators/required-csv-columns';
 
 function indicators(): IndicatorsFile {
   return indicatorsFileSchema.parse(JSON.parse(readFileSync('build/data/indicators.json', 'utf8')));
+}
+
+/** The QPV perimeters of the build (their generation: 2024 from the official perimeters). */
+function qpvPerimeters(): QpvCollection {
+  return qpvCollectionSchema.parse(JSON.parse(readFileSync('build/geo/qpv.geojson', 'utf8')));
 }
 
 /** Waits for a MapLibre canvas inside `selector` that is not blank. */
@@ -96,7 +102,7 @@ test('a déficitaire commune sheet shows its SRU situation, estimates with range
     assert.match(
       title.replace(/\s+/g, ' '),
       new RegExp(
-        `^ ?Parce qu(e |’)${c.nom.replace(/[-]/g, '.')} est déficitaire SRU \\(\\d.*\\) : \\d+ propositions?`
+        `^ ?Parce qu(e |’)${c.nom.replace(/[-]/g, '.')} est déficitaire SRU avec [\\d,]+ ?% de LLS pour un objectif de \\d+ ?% \\(inventaire SRU au [^)]+\\) : \\d+ propositions?`
       )
     );
     // No item repeats the reason of its group.
@@ -175,15 +181,21 @@ test('a commune with QPV lists them with their generation; the link opens the QP
   await page.goto(`${baseURL}/commune/${c.code}`);
   const block = page.locator('section[aria-labelledby="qpv-title"]');
   assert.equal(await block.locator('.qpv-list li').count(), c.qpvCodes.length);
-  assert.match((await block.textContent()) ?? '', /périmètre 2015/);
   const code = c.qpvCodes[0] ?? '';
+  // The generation shown is the one of the perimeter drawn (2024 from the official perimeters,
+  // 2015 where the pipeline fell back), read from the build's QPV file.
+  const generation = qpvPerimeters().features.find((f) => f.properties.code === code)?.properties
+    .generation;
+  assert.ok(generation, `${code} missing from build/geo/qpv.geojson`);
+  const perimeter = new RegExp(`${code}, périmètre ${generation}`);
+  assert.match((await block.textContent()) ?? '', perimeter);
   await Promise.all([
     page.waitForURL(`**/qpv/${code}`),
     block.locator(`a[href="/qpv/${code}"]`).click()
   ]);
   const q = file.qpv.find((x) => x.code === code);
   assert.equal((await page.textContent('h1'))?.trim(), q?.nom);
-  assert.match((await page.textContent('.subtitle')) ?? '', /périmètre 2015/);
+  assert.match((await page.textContent('.subtitle')) ?? '', new RegExp(`périmètre ${generation}`));
   assert.ok((await page.locator('section[aria-labelledby="tc-title"] .figure').count()) > 0);
   await waitForMapCanvas(page, '[data-testid="sheet-map"]');
   await page.waitForTimeout(1500);
@@ -291,6 +303,34 @@ test('/propositions filters, searches, highlights an item’s territories and re
     assert.deepEqual(errors, []);
     await context.close();
   }
+});
+
+test('/propositions?territoire= keeps the items of that commune and says so in one sentence', async ({
+  newPage,
+  baseURL
+}) => {
+  const c = indicators().communes.find((x) => x.sruStatus === 'deficitaire');
+  assert.ok(c);
+  const { page, context, errors } = await newPage();
+  const countText = async () =>
+    ((await page.getByTestId('propositions-count').textContent()) ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
+  await page.goto(`${baseURL}/propositions`);
+  const before = /^(\d+) éléments sur (\d+)$/.exec(await countText());
+  assert.ok(before, `count without filter: ${await countText()}`);
+  const total = Number(before[2]);
+  await page.goto(`${baseURL}/propositions?territoire=${c.code}`);
+  await page.getByTestId('propositions-count').filter({ hasText: 'qui s’appliquent' }).waitFor();
+  const after = await countText();
+  const m = new RegExp(
+    `^(\\d+) éléments? sur ${total} qui s’appliquent à la commune de (.+)$`
+  ).exec(after);
+  assert.ok(m, `count with the territory: ${after}`);
+  assert.equal(m[2], c.nom.replace(/\s+/g, ' '));
+  assert.ok(Number(m[1]) > 0 && Number(m[1]) < total, after);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test('/sources lists every dataset with producer, vintage, licence and the CSV columns', async ({

@@ -9,15 +9,15 @@ import Papa from 'papaparse';
 import { inseeCodeSchema } from '../schemas/common';
 import type { Contribution, ImportedContribution, Meeting } from '../schemas/contributions';
 import {
+  WORKSHOP_BASE_CSV_FIELDS,
   WORKSHOP_COLUMN_CODES,
-  WORKSHOP_CSV_FIELDS,
   type WorkshopColumn,
   type WorkshopItem,
   type WorkshopRowError
 } from '../schemas/workshop';
 import { parseWorkshopCsv } from './workshop';
 
-export const MEETING_CSV_FIELDS = [...WORKSHOP_CSV_FIELDS, 'source', 'territoire'] as const;
+export const MEETING_CSV_FIELDS = [...WORKSHOP_BASE_CSV_FIELDS, 'source', 'territoire'] as const;
 
 const QPV_CODE = /^Q[PN]\d{6}[A-Z]?$|^Q[PN]\d{5}[A-Z]$/;
 const SOURCE = /^réunion du (\d{2})\/(\d{2})\/(\d{4}), (.+)$/;
@@ -88,6 +88,8 @@ export function exportContributionsCsv(
       c.text.trim(),
       'tous',
       'any',
+      '',
+      // tag_note: left to the planners who re-tag the row.
       '',
       source,
       c.territory

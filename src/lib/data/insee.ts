@@ -12,6 +12,8 @@ export interface InseeTable {
   rows: (InseeRawRow & { line: number })[];
   /** Census year, e.g. 2022 (from P22_POP). */
   censusYear: number;
+  /** Earlier census year of the file (2016 from P16_POP), or null. */
+  previousCensusYear: number | null;
   /** Filosofi year, e.g. 2021 (from MED21). */
   incomeYear: number;
   /** Real column name of each key (e.g. logements → P22_LOG), for messages. */
@@ -56,7 +58,13 @@ const INCOME = { revenuMedianEur: 'MED', tauxPauvretePct: 'TP60' } as const;
 
 export function parseInseeComparateur(text: string, file: string): InseeTable {
   const table = readCsvTable(text, { file, delimiter: ';', requiredColumns: ['CODGEO'] });
-  const census = table.header.map((h) => /^P(\d{2})_POP$/.exec(h)?.[1]).find(Boolean);
+  // Latest census first; an earlier one (P16_POP), when present, gives the population change.
+  const censusYears = table.header
+    .map((h) => /^P(\d{2})_POP$/.exec(h)?.[1])
+    .filter((y): y is string => y !== undefined)
+    .sort((a, b) => Number(b) - Number(a));
+  const census = censusYears[0];
+  const previousCensus = censusYears[1];
   const income = table.header.map((h) => /^MED(\d{2})$/.exec(h)?.[1]).find(Boolean);
   if (!census) {
     throw new SourceFormatError(file, 'missing census column like "P22_POP"', {
@@ -73,6 +81,7 @@ export function parseInseeComparateur(text: string, file: string): InseeTable {
   const columns: Record<string, string> = { code: 'CODGEO' };
   for (const [key, suffix] of Object.entries(CENSUS)) columns[key] = `P${census}_${suffix}`;
   for (const [key, prefix] of Object.entries(INCOME)) columns[key] = `${prefix}${income}`;
+  if (previousCensus !== undefined) columns.populationPrevious = `P${previousCensus}_POP`;
   for (const col of Object.values(columns)) {
     if (!table.header.includes(col)) {
       throw new SourceFormatError(file, `missing column "${col}" in the header`, {
@@ -116,6 +125,7 @@ export function parseInseeComparateur(text: string, file: string): InseeTable {
   return {
     rows,
     censusYear: 2000 + Number(census),
+    previousCensusYear: previousCensus !== undefined ? 2000 + Number(previousCensus) : null,
     incomeYear: 2000 + Number(income),
     columns
   };

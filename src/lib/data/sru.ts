@@ -51,6 +51,7 @@ export function parseSruCsv(text: string, file: string): SruTable {
     requiredColumns: Object.values(FIXED)
   });
   const columns = { ...FIXED } as Record<Key, string>;
+  let previousSubject: string | null = null;
   for (const [key, re] of Object.entries(PATTERNS) as [keyof typeof PATTERNS, RegExp][]) {
     // Several dated columns may match (Commune_sru_au_01_01_2025 and …_2024): take the latest.
     const matches = table.header.filter((h) => re.test(h)).sort(byDateDesc(re));
@@ -62,7 +63,10 @@ export function parseSruCsv(text: string, file: string): SruTable {
       });
     }
     columns[key] = found;
+    if (key === 'subject' && matches[1] !== undefined) previousSubject = matches[1];
   }
+  if (previousSubject !== null)
+    (columns as Record<string, string>).subjectPrevious = previousSubject;
   const inventoryDate = isoFromColumn(columns.lls, PATTERNS.lls);
   const periodMatch = PATTERNS.targetPct.exec(columns.targetPct);
   const period = periodMatch ? `${periodMatch[1]}-${periodMatch[2]}` : '';

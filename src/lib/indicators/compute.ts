@@ -33,6 +33,16 @@ import {
   type StopPoint
 } from './coverage';
 import { buildDefinitions, type DefinitionRefs } from './definitions';
+import {
+  cellCoverageByPerimeters,
+  cellShares,
+  gridProfile,
+  householdCells,
+  povertyPockets,
+  type CellShare,
+  type GridProfile,
+  type HouseholdCell
+} from './grid-profile';
 import { computeHousing } from './housing';
 import { communeQpv } from './qpv';
 import {
@@ -44,8 +54,8 @@ import {
   type TerritorySamples
 } from './sampling';
 import { computeSru, gapToTargetPoints } from './sru';
-import { deriveTags } from './tags';
-import { estimate, noData, notApplicable, numberOf, ok } from './values';
+import { deriveTags, type GridSignals } from './tags';
+import { estimate, noData, notApplicable, numberOf, ok, secret as secretValue } from './values';
 
 export interface IndicatorsInput {
   epci: string;
@@ -87,6 +97,12 @@ export interface PreparedTerritories {
   /** Distance (m) from each commune / QPV centroid to the nearest tram or Chrono stop. */
   communeRapidDistanceM: (number | null)[];
   qpvRapidDistanceM: (number | null)[];
+  /** Grid cells with their household counts, and the share of each inside every territory. */
+  householdCells: HouseholdCell[];
+  communeCellShares: CellShare[][];
+  qpvCellShares: CellShare[][];
+  /** Share (0–1) of each cell's area inside a QPV perimeter. */
+  cellQpvCover: number[];
 }
 
 const RAPID = ['tram', 'chrono'] as const;
@@ -135,6 +151,7 @@ export function prepareTerritories(
     ).length;
   });
   const rapid = stops.filter((s) => s.mode !== 'bus');
+  const hh = householdCells(input.grid);
   return {
     communes,
     qpv,
@@ -142,7 +159,15 @@ export function prepareTerritories(
     stops,
     qpvStopsInside,
     communeRapidDistanceM: communes.map((t) => nearestStopDistanceM(t.centroid, rapid, RAPID)),
-    qpvRapidDistanceM: qpv.map((t) => nearestStopDistanceM(t.centroid, rapid, RAPID))
+    qpvRapidDistanceM: qpv.map((t) => nearestStopDistanceM(t.centroid, rapid, RAPID)),
+    householdCells: hh,
+    communeCellShares: communes.map((t) => cellShares(t, hh)),
+    qpvCellShares: qpv.map((t) => cellShares(t, hh)),
+    cellQpvCover: cellCoverageByPerimeters(
+      hh,
+      input.qpv.features.map((f) => f.geometry),
+      sampling
+    )
   };
 }
 
@@ -169,6 +194,51 @@ function transitValues(
     tc_arrets_pour_1000:
       population !== null && population > 0 ? ok((1000 * stopsInside) / population) : noData()
   };
+}
+
+/** Household indicators of a territory from the grid (no-data when no household is apportioned). */
+function gridValues(g: GridProfile): Partial<Record<IndicatorId, IndicatorValue>> {
+  if (g.households <= 0) {
+    return {
+      menages_collectif_part: noData(),
+      menages_proprietaires_collectif: noData(),
+      menages_pauvres_part: noData(),
+      familles_monoparentales_part: noData(),
+      grands_menages_part: noData()
+    };
+  }
+  const share = (n: number) => ok((100 * n) / g.households);
+  const oc = g.ownerCollective;
+  return {
+    menages_collectif_part: share(g.collective),
+    menages_proprietaires_collectif: estimate(oc.value, oc.low, oc.high),
+    menages_pauvres_part: share(g.poor),
+    familles_monoparentales_part: share(g.singleParent),
+    grands_menages_part: share(g.large)
+  };
+}
+
+/** Grid figures the tags read (shares in % of the territory's households). */
+function gridSignals(
+  g: GridProfile,
+  pockets?: { cells: number; poorHouseholds: number }
+): GridSignals {
+  const share = (n: number) => (g.households > 0 ? (100 * n) / g.households : 0);
+  return {
+    households: g.households,
+    collectivePct: share(g.collective),
+    ownerCollective: g.ownerCollective.value,
+    ownerCollectivePct: share(g.ownerCollective.value),
+    singleParentPct: share(g.singleParent),
+    largePct: share(g.large),
+    ...(pockets ? { pockets } : {})
+  };
+}
+
+/** Average annual change of the population between two censuses, % per year. */
+export function annualChangePct(from: number, to: number, years: number): number | null {
+  if (from <= 0 || to < 0 || years <= 0) return null;
+  return (Math.pow(to / from, 1 / years) - 1) * 100;
 }
 
 const ALL_IDS: readonly IndicatorId[] = indicatorIdSchema.options;
@@ -229,6 +299,22 @@ export function computeIndicators(
     if (c) stopsByCommune.set(c, (stopsByCommune.get(c) ?? 0) + 1);
   }
 
+  const cells = prepared.householdCells;
+  const qpvProfiles = input.qpv.features.map((_, k) =>
+    gridProfile(prepared.qpvCellShares[k] ?? [], cells)
+  );
+  // 2024 perimeters carry no published population: the grid estimates it (with bounds).
+  const qpvGridPopulation = qpvProfiles.map((g) =>
+    cells.length > 0
+      ? { value: g.population, low: g.populationBounds.low, high: g.populationBounds.high }
+      : null
+  );
+  const inseeChange = input.insee.populationChange ?? null;
+  // « ne compte aucun quartier prioritaire (périmètres 2024) »: the generation of the perimeters read.
+  const allGenerations = [...new Set(input.qpv.features.map((f) => f.properties.generation))].join(
+    ', '
+  );
+
   const communes: CommuneIndicators[] = input.communes.features.map((f, k) => {
     const { code, nom, population, areaKm2 } = f.properties;
     const samples = prepared.communes[k] as TerritorySamples;
@@ -238,7 +324,31 @@ export function computeIndicators(
       options.newlySubject?.[code] ?? null
     );
     const housing = computeHousing(inseeByCode.get(code));
-    const qpv = communeQpv(code, samples, input.qpv.features, prepared.qpvBboxes);
+    const qpv = communeQpv(
+      code,
+      samples,
+      input.qpv.features,
+      prepared.qpvBboxes,
+      qpvGridPopulation
+    );
+    const grid = gridProfile(prepared.communeCellShares[k] ?? [], cells);
+    const pockets = povertyPockets(
+      prepared.communeCellShares[k] ?? [],
+      cells,
+      prepared.cellQpvCover,
+      {
+        minPoorSharePct: options.tagThresholds.pocketMinPoorSharePct,
+        minHouseholds: options.tagThresholds.pocketMinHouseholds,
+        maxQpvCoverPct: options.tagThresholds.pocketMaxQpvCoverPct
+      }
+    );
+    const insee = inseeByCode.get(code);
+    const prev = insee?.populationPrevious;
+    const now = insee?.population;
+    const change =
+      inseeChange && typeof prev === 'number' && typeof now === 'number'
+        ? annualChangePct(prev, now, inseeChange.to - inseeChange.from)
+        : null;
     const cov = computeCoverage(samples, prepared.stops, params);
     const stopsInside = stopsByCommune.get(code) ?? 0;
     const applicable = sru.subject;
@@ -278,7 +388,19 @@ export function computeIndicators(
       logement_vacance: housing.vacancyPct,
       logement_proprietaires: housing.ownersPct,
       revenu_median: housing.medianIncomeEur,
-      taux_pauvrete: housing.povertyPct
+      taux_pauvrete: housing.povertyPct,
+      population_evolution_annuelle:
+        change !== null
+          ? ok(change)
+          : prev === 'secret' || now === 'secret'
+            ? secretValue()
+            : noData(),
+      ...(cells.length > 0
+        ? {
+            ...gridValues(grid),
+            poches_pauvrete_menages: estimate(pockets.poorHouseholds, pockets.low, pockets.high)
+          }
+        : {})
     };
     const evidence = deriveTags(
       {
@@ -288,7 +410,10 @@ export function computeIndicators(
             status: sru.status,
             ratePct: sru.ratePct,
             targetPct: sru.targetPct,
-            period: sruByCode.get(code)?.period ?? ''
+            period: sruByCode.get(code)?.period ?? '',
+            lls: sru.lls,
+            inventoryDate: sruByCode.get(code)?.inventoryDate ?? '',
+            newlySubject: sruByCode.get(code)?.newlySubject ?? null
           },
           ...input.sru.ref
         },
@@ -297,7 +422,7 @@ export function computeIndicators(
               value: {
                 count: qpv.codes.length,
                 areaSharePct: qpv.areaSharePct,
-                generation: qpv.generations.join(', ') || undefined
+                generation: qpv.generations.join(', ') || allGenerations || undefined
               },
               ...qpvGeometryRef
             }
@@ -312,7 +437,19 @@ export function computeIndicators(
           ...transitRef
         },
         povertyPct: { value: numberOf(housing.povertyPct), ...input.insee.incomeRef },
-        vacancyPct: { value: numberOf(housing.vacancyPct), ...input.insee.housingRef }
+        vacancyPct: { value: numberOf(housing.vacancyPct), ...input.insee.housingRef },
+        medianIncomeEur: { value: numberOf(housing.medianIncomeEur), ...input.insee.incomeRef },
+        ...(cells.length > 0
+          ? {
+              grid: {
+                value: gridSignals(grid, {
+                  cells: pockets.cellIds.length,
+                  poorHouseholds: pockets.poorHouseholds
+                }),
+                ...gridRef
+              }
+            }
+          : {})
       },
       options.tagThresholds
     );
@@ -331,10 +468,22 @@ export function computeIndicators(
     const samples = prepared.qpv[k] as TerritorySamples;
     const cov = computeCoverage(samples, prepared.stops, params);
     const stopsInside = prepared.qpvStopsInside[k] ?? 0;
+    const gridPop = p.population === null ? (qpvGridPopulation[k] ?? null) : null;
     const values: Partial<Record<IndicatorId, IndicatorValue>> = {
       surface_ha: ok(p.areaHa),
-      qpv_population: p.population === null ? noData() : ok(p.population),
-      ...transitValues(cov, prepared.qpvRapidDistanceM[k] ?? null, stopsInside, p.population)
+      qpv_population:
+        p.population !== null
+          ? ok(p.population)
+          : gridPop
+            ? estimate(gridPop.value, gridPop.low, gridPop.high)
+            : noData(),
+      ...transitValues(
+        cov,
+        prepared.qpvRapidDistanceM[k] ?? null,
+        stopsInside,
+        p.population ?? gridPop?.value ?? null
+      ),
+      ...(cells.length > 0 ? gridValues(qpvProfiles[k] as GridProfile) : {})
     };
     const evidence = deriveTags(
       {
@@ -351,7 +500,10 @@ export function computeIndicators(
             params
           },
           ...transitRef
-        }
+        },
+        ...(cells.length > 0
+          ? { grid: { value: gridSignals(qpvProfiles[k] as GridProfile), ...gridRef } }
+          : {})
       },
       options.tagThresholds
     );
@@ -377,17 +529,24 @@ export function computeIndicators(
     population: populationRef,
     sru: input.sru.ref,
     qpvGeometry: qpvGeometryRef,
-    qpvPopulation: qpvPopulationRef,
+    qpvPopulation: qpvPopulationRef ?? gridRef,
     stops: stopsRef,
     grid: gridRef,
     housing: input.insee.housingRef,
-    income: input.insee.incomeRef
+    income: input.insee.incomeRef,
+    populationChange: inseeChange
   };
+  const th = options.tagThresholds;
   return {
     file: {
       epci: input.epci,
       params,
-      definitions: buildDefinitions(refs, params, catchUpNote),
+      definitions: buildDefinitions(
+        refs,
+        params,
+        catchUpNote,
+        `${formatPercent(th.pocketMinPoorSharePct, 0)} (au moins ${th.pocketMinHouseholds} ménages ; QPV couvrant au plus ${formatPercent(th.pocketMaxQpvCoverPct, 0)} du carreau)`
+      ),
       communes,
       qpv
     },

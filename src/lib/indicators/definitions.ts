@@ -16,6 +16,8 @@ export interface DefinitionRefs {
   grid: { source: string; vintage: string };
   housing: { source: string; vintage: string };
   income: { source: string; vintage: string };
+  /** Censuses compared for the population change (from the INSEE file), or null. */
+  populationChange?: { from: number; to: number } | null;
 }
 
 const m = (v: number) => `${formatNumber(v)} m`;
@@ -23,8 +25,11 @@ const m = (v: number) => `${formatNumber(v)} m`;
 export function buildDefinitions(
   refs: DefinitionRefs,
   params: CoverageParams,
-  catchUpNote: string
+  catchUpNote: string,
+  pocketNote = 'le seuil retenu'
 ): IndicatorDefinition[] {
+  const hhNote =
+    'ménages des carreaux INSEE de 1 km (Filosofi), répartis au prorata de la surface : approximation';
   const radii = `${m(params.radiusTramM)} d'un arrêt de tram, ${m(params.radiusChronoM)} d'un arrêt Chrono ou ${m(params.radiusBusM)} d'un autre arrêt de bus, à vol d'oiseau`;
   const gridNote =
     'population des carreaux INSEE de 1 km, supposée uniforme dans chaque carreau (approximation)';
@@ -164,7 +169,7 @@ export function buildDefinitions(
       'Population en QPV',
       'hab.',
       0,
-      "Population des QPV (celle d'un QPV à cheval sur plusieurs communes est répartie au prorata de la surface : estimation).",
+      "Population des QPV : publiée par l'INSEE pour les périmètres 2015 ; pour les périmètres 2024, estimée à partir des carreaux de 1 km (population supposée uniforme dans chaque carreau ; intervalle : carreaux entièrement inclus – carreaux touchés). Un QPV à cheval sur plusieurs communes est réparti au prorata de la surface (estimation).",
       [qpvPop],
       null
     ),
@@ -233,10 +238,10 @@ export function buildDefinitions(
     ),
     def(
       'logement_vacance',
-      'Logements vacants',
+      'Logements vacants, tous parcs (INSEE)',
       '%',
       1,
-      'Logements vacants / ensemble des logements (recensement).',
+      "Logements vacants / ensemble des logements, tous parcs confondus (recensement) : ce n'est pas la vacance du parc social, qu'aucune source ouverte ne donne par commune.",
       [refs.housing],
       false
     ),
@@ -265,6 +270,71 @@ export function buildDefinitions(
       1,
       'Part des personnes sous le seuil de 60 % du niveau de vie médian (Filosofi) ; secret statistique pour les petites communes.',
       [refs.income],
+      false
+    ),
+    def(
+      'population_evolution_annuelle',
+      'Évolution annuelle de la population',
+      '%',
+      2,
+      refs.populationChange
+        ? `Variation annuelle moyenne de la population entre les recensements ${refs.populationChange.from} et ${refs.populationChange.to} (INSEE).`
+        : 'Variation annuelle moyenne de la population entre deux recensements (INSEE).',
+      [refs.housing],
+      null
+    ),
+    def(
+      'menages_collectif_part',
+      'Ménages en logement collectif',
+      '%',
+      1,
+      `Ménages vivant en appartement / ensemble des ménages (champ Filosofi « men_coll ») ; ${hhNote}.`,
+      [refs.grid],
+      null
+    ),
+    def(
+      'menages_proprietaires_collectif',
+      'Propriétaires occupants en collectif (approximation des copropriétés)',
+      'ménages',
+      0,
+      `Approximation des copropriétés, pas un décompte : ménages propriétaires vivant en appartement, estimés par carreau entre « men_prop − men_mais » et min(« men_prop », « men_coll »), valeur centrale à part de propriétaires égale en maison et en appartement ; ${hhNote}. Le registre des copropriétés (RNIC) n'est pas dans les sources.`,
+      [refs.grid],
+      null
+    ),
+    def(
+      'menages_pauvres_part',
+      'Ménages pauvres (carreaux)',
+      '%',
+      1,
+      `Ménages sous le seuil de pauvreté / ensemble des ménages (champ Filosofi « men_pauv ») ; ${hhNote}.`,
+      [refs.grid],
+      false
+    ),
+    def(
+      'familles_monoparentales_part',
+      'Familles monoparentales',
+      '%',
+      1,
+      `Ménages monoparentaux / ensemble des ménages (champ Filosofi « men_fmp ») ; ${hhNote}.`,
+      [refs.grid],
+      null
+    ),
+    def(
+      'grands_menages_part',
+      'Ménages de 5 personnes ou plus',
+      '%',
+      1,
+      `Ménages de 5 personnes ou plus / ensemble des ménages (champ Filosofi « men_5ind ») ; ${hhNote}.`,
+      [refs.grid],
+      null
+    ),
+    def(
+      'poches_pauvrete_menages',
+      'Ménages pauvres dans des poches de pauvreté hors QPV (estimation)',
+      'ménages',
+      0,
+      `Ménages pauvres des carreaux de 1 km dont la part de ménages pauvres atteint ${pocketNote} et qu'aucun périmètre QPV 2024 ne couvre, répartis au prorata de la surface (intervalle : carreaux entièrement inclus – carreaux touchés).`,
+      [refs.grid, qpvGeo],
       false
     )
   ];

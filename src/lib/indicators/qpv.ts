@@ -25,11 +25,16 @@ export interface CommuneQpv {
 
 const overlaps = (a: BBox, b: BBox) => !(a[0] > b[2] || a[2] < b[0] || a[1] > b[3] || a[3] < b[1]);
 
+/**
+ * `gridPopulation[k]`, when given, stands for the population of `qpvs[k]` that has none in its
+ * properties (2024 perimeters: estimated from the 1 km grid, so the total is an estimate).
+ */
 export function communeQpv(
   code: string,
   samples: TerritorySamples,
   qpvs: readonly QpvFeature[],
-  qpvBboxes?: readonly BBox[]
+  qpvBboxes?: readonly BBox[],
+  gridPopulation?: readonly ({ value: number; low: number; high: number } | null)[]
 ): CommuneQpv {
   const held = qpvs.filter((q) => q.properties.communes.includes(code));
   const mask = new Uint8Array(samples.grid.nx * samples.grid.ny);
@@ -55,28 +60,38 @@ export function communeQpv(
 
   let population: CommuneQpv['population'] = null;
   const refs: CommuneQpv['populationRefs'] = [];
-  if (held.length > 0 && held.every((q) => q.properties.population !== null)) {
+  const popOf = (q: QpvFeature) => {
+    if (q.properties.population !== null) {
+      const v = q.properties.population;
+      return { value: v, low: v, high: v, estimate: false };
+    }
+    const g = gridPopulation?.[qpvs.indexOf(q)];
+    return g ? { ...g, estimate: true } : null;
+  };
+  const pops = held.map(popOf);
+  if (held.length > 0 && pops.every((p) => p !== null)) {
     let value = 0;
     let low = 0;
     let high = 0;
     let isEstimate = false;
-    for (const q of held) {
-      const pop = q.properties.population as number;
+    held.forEach((q, i) => {
+      const pop = pops[i] as NonNullable<ReturnType<typeof popOf>>;
+      if (pop.estimate) isEstimate = true;
       if (q.properties.communes.length === 1) {
-        value += pop;
-        low += pop;
-        high += pop;
+        value += pop.value;
+        low += pop.low;
+        high += pop.high;
       } else {
         isEstimate = true;
         const areaM2 = (perQpvSamples.get(q.properties.code) ?? 0) * samples.sampleAreaM2;
         const share = Math.min(1, areaM2 / (q.properties.areaHa * 10_000));
-        value += pop * share;
-        high += pop;
+        value += pop.value * share;
+        high += pop.high;
       }
       const ref = q.properties.populationRef;
       if (ref && !refs.some((r) => r.source === ref.source && r.vintage === ref.vintage))
         refs.push(ref);
-    }
+    });
     population = { value, low, high, estimate: isEstimate };
   } else if (held.length === 0) {
     population = { value: 0, low: 0, high: 0, estimate: false };

@@ -71,7 +71,7 @@ export function bboxOf(geometry: AreaGeometry): BBox {
 }
 
 /** Rings projected to flat arrays [x0, y0, x1, y1, …] in metres. */
-function projectRings(polygon: Position[][], p: LocalProjection): Float64Array[] {
+export function projectRings(polygon: Position[][], p: LocalProjection): Float64Array[] {
   return polygon.map((ring) => {
     const out = new Float64Array(ring.length * 2);
     for (let k = 0; k < ring.length; k++) {

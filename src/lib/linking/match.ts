@@ -59,9 +59,75 @@ export function joinFrench(parts: string[]): string {
   return `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}`;
 }
 
-/** « Affiché car la commune <reason 1> et <reason 2> ». */
-export function explain(kind: TerritoryKind, evidence: TagEvidence[]): string {
-  return `Affiché car ${SUBJECT[kind]} ${joinFrench(evidence.map((e) => e.reason.trim()))}`;
+/**
+ * Order of the clauses in a « why » sentence, whatever the strengths: SRU, social housing, QPV and
+ * poverty, income, housing, transit. A stable order lets a reader compare two sentences.
+ */
+export const CLAUSE_ORDER: readonly TerritoryTag[] = [
+  'sru_carencee',
+  'sru_deficitaire',
+  'sru_exemptee',
+  'sru_conforme',
+  'sru_soumise',
+  'sru_nouvellement_soumise',
+  'non_soumise_sru',
+  'parc_social',
+  'qpv',
+  'sans_qpv',
+  'poches_pauvrete_hors_qpv',
+  'pauvrete_elevee',
+  'revenus_eleves',
+  'habitat_collectif',
+  'coproprietes_probables',
+  'familles_monoparentales',
+  'grands_menages',
+  'vacance_elevee',
+  'desserte_tc_forte',
+  'desserte_tc_moyenne',
+  'desserte_tc_faible',
+  'sans_tc'
+];
+
+/**
+ * Tags whose clause another held tag already says: carencée implies déficitaire and subject
+ * (one clause, not two); any SRU status implies « soumise ».
+ */
+const SAID_BY: Partial<Record<TerritoryTag, readonly TerritoryTag[]>> = {
+  sru_deficitaire: ['sru_carencee'],
+  sru_soumise: ['sru_carencee', 'sru_deficitaire', 'sru_exemptee', 'sru_conforme']
+};
+
+export const LLS_LONG = 'logements locatifs sociaux (LLS)';
+
+/** Spells out the first « LLS » of a sentence, once. */
+export function spellOutLls(sentence: string): string {
+  if (sentence.includes(LLS_LONG)) return sentence;
+  return sentence.replace(/\bLLS\b/, LLS_LONG);
+}
+
+/**
+ * « Affiché car la commune <clause>, <clause> et <clause>. »: clauses in `CLAUSE_ORDER`, one per
+ * fact (see `SAID_BY`), « LLS » spelled out once, a single final full stop.
+ */
+export function explain(kind: TerritoryKind, evidence: readonly TagEvidence[]): string {
+  return spellOutLls(`Affiché car ${SUBJECT[kind]} ${joinFrench(visibleClauses(evidence))}.`);
+}
+
+/**
+ * The clauses of a « why » sentence: one per fact (see `SAID_BY`), in `CLAUSE_ORDER`, without a
+ * final full stop, each once.
+ */
+export function visibleClauses(evidence: readonly TagEvidence[]): string[] {
+  const held = new Set(evidence.map((e) => e.tag));
+  const rank = (t: TerritoryTag) => {
+    const i = CLAUSE_ORDER.indexOf(t);
+    return i < 0 ? CLAUSE_ORDER.length : i;
+  };
+  const clauses = [...evidence]
+    .filter((e) => !(SAID_BY[e.tag] ?? []).some((t) => held.has(t)))
+    .sort((a, b) => rank(a.tag) - rank(b.tag))
+    .map((e) => e.reason.trim().replace(/[.\s]+$/, ''));
+  return clauses.filter((c, i) => clauses.indexOf(c) === i);
 }
 
 /** Strongest evidence per tag (a profile should hold one per tag; this tolerates repeats). */

@@ -30,7 +30,14 @@ export const indicatorIdSchema = z.enum([
   'logement_vacance',
   'logement_proprietaires',
   'revenu_median',
-  'taux_pauvrete'
+  'taux_pauvrete',
+  'population_evolution_annuelle',
+  'menages_collectif_part',
+  'menages_proprietaires_collectif',
+  'menages_pauvres_part',
+  'familles_monoparentales_part',
+  'grands_menages_part',
+  'poches_pauvrete_menages'
 ]);
 export type IndicatorId = z.infer<typeof indicatorIdSchema>;
 

@@ -80,6 +80,25 @@ export type QpvProperties = z.infer<typeof qpvPropertiesSchema>;
 export type QpvCollection = z.infer<typeof qpvCollectionSchema>;
 export type QpvFeature = QpvCollection['features'][number];
 
+/**
+ * `static/geo/qpv-2015-outlines.geojson`: the 2015 outline of a 2024 QPV whose perimeter was much
+ * redrawn (symmetric difference above `data/parameters/qpv.json`), for drawing on the QPV sheet.
+ */
+export const qpvOutline2015PropertiesSchema = z.object({
+  /** Code of the 2024 QPV (as in qpv.geojson). */
+  code: z.string(),
+  code2015: z.string(),
+  nom2015: z.string().min(1),
+  /** area(2015 Δ 2024) / area(2015 ∪ 2024), %. */
+  symDiffSharePct: z.number().min(0).max(100),
+  geometryRef: sourceRefSchema
+});
+export const qpvOutlines2015CollectionSchema = featureCollectionSchema(
+  areaGeometrySchema,
+  qpvOutline2015PropertiesSchema
+);
+export type QpvOutlines2015Collection = z.infer<typeof qpvOutlines2015CollectionSchema>;
+
 /** 2024 QPV of the EPCI known only from the list (no perimeter in the sources). */
 export const qpv2024ListEntrySchema = z.object({
   code: z.string(),
@@ -142,7 +161,15 @@ export const gridCellPropertiesSchema = z.object({
   population: z.number().nonnegative(),
   households: z.number().nonnegative(),
   poorHouseholds: z.number().nonnegative(),
-  ownerHouseholds: z.number().nonnegative()
+  ownerHouseholds: z.number().nonnegative(),
+  /** Households in collective housing (`men_coll`). */
+  collectiveHouseholds: z.number().nonnegative(),
+  /** Households in a house (`men_mais`). */
+  houseHouseholds: z.number().nonnegative(),
+  /** Single-parent families (`men_fmp`). */
+  singleParentHouseholds: z.number().nonnegative(),
+  /** Households of 5 persons or more (`men_5ind`). */
+  largeHouseholds: z.number().nonnegative()
 });
 export const populationGridSchema = featureCollectionSchema(
   areaGeometrySchema,
@@ -167,6 +194,8 @@ export const sruRecordSchema = z.object({
   deficitaire: z.boolean(),
   carencee: z.boolean(),
   exemptee: z.boolean(),
+  /** Subject now but not at 1/1 of the previous year (null when the file has no such column). */
+  newlySubject: z.boolean().nullable().optional(),
   /** Net levy (prélèvement net, majoration included) in euros. */
   levyEur: z.number().nullable(),
   populationMunicipale: z.number().int().nullable(),
@@ -195,13 +224,20 @@ export const inseeRecordSchema = z.object({
   /** Median disposable income per consumption unit, €. */
   revenuMedianEur: publishedNumberSchema,
   /** Poverty rate at 60 % of the median, %. */
-  tauxPauvretePct: publishedNumberSchema
+  tauxPauvretePct: publishedNumberSchema,
+  /** Population at the earlier census (`previousCensusYear` of the file), when published. */
+  populationPrevious: publishedNumberSchema.optional()
 });
 export type InseeRecord = z.infer<typeof inseeRecordSchema>;
 export const inseeFileSchema = z.object({
   /** Census figures (RP) and income figures (Filosofi) have different vintages. */
   housingRef: sourceRefSchema,
   incomeRef: sourceRefSchema,
+  /** Years of the two censuses compared for the population change, when the file has both. */
+  populationChange: z
+    .object({ from: z.number().int(), to: z.number().int() })
+    .nullable()
+    .optional(),
   records: z.array(inseeRecordSchema)
 });
 export type InseeFile = z.infer<typeof inseeFileSchema>;

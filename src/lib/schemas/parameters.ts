@@ -85,6 +85,40 @@ export const tagThresholdsSchema = z.object({
   povertyFullStrengthPct: z.number().positive(),
   vacancyHighMinPct: z.number().positive(),
   vacancyFullStrengthPct: z.number().positive(),
+  /** `parc_social`: at least this many LLS in the SRU inventory; strength 1 at the full level. */
+  socialHousingMinLls: z.number().positive(),
+  socialHousingFullStrengthLls: z.number().positive(),
+  /** `revenus_eleves`: median disposable income (€/UC, INSEE Filosofi) from this level. */
+  incomeHighMinEur: z.number().positive(),
+  incomeFullStrengthEur: z.number().positive(),
+  /** `habitat_collectif`: share of households living in a flat (grid), %. */
+  collectiveHighMinPct: z.number().min(0).max(100),
+  collectiveFullStrengthPct: z.number().min(0).max(100),
+  /** `coproprietes_probables`: owner-occupiers in a flat / households (grid, central estimate), %. */
+  ownerCollectiveHighMinPct: z.number().min(0).max(100),
+  ownerCollectiveFullStrengthPct: z.number().min(0).max(100),
+  /** …and at least this many such households (a village with three flats is not a copropriété area). */
+  ownerCollectiveMinHouseholds: z.number().nonnegative(),
+  /** `familles_monoparentales` / `grands_menages`: share of households (grid), %. */
+  singleParentHighMinPct: z.number().min(0).max(100),
+  singleParentFullStrengthPct: z.number().min(0).max(100),
+  largeHouseholdsHighMinPct: z.number().min(0).max(100),
+  largeHouseholdsFullStrengthPct: z.number().min(0).max(100),
+  /** Poverty pockets outside the QPV: cell rules (see grid-profile.ts) and tag thresholds. */
+  pocketMinPoorSharePct: z.number().min(0).max(100),
+  pocketMinHouseholds: z.number().nonnegative(),
+  pocketMaxQpvCoverPct: z.number().min(0).max(100),
+  pocketMinPoorHouseholds: z.number().nonnegative(),
+  pocketFullStrengthPoorHouseholds: z.number().positive(),
   notes: z.string()
 });
 export type TagThresholds = z.infer<typeof tagThresholdsSchema>;
+
+/** `data/parameters/qpv.json`: when the 2015 outline of a redrawn QPV is kept as a separate output. */
+export const qpvPerimeterParamsSchema = z.object({
+  version: z.literal(1),
+  /** Keep the 2015 outline when area(2015 Δ 2024) / area(2015 ∪ 2024) exceeds this, in %. */
+  outline2015MinSymDiffSharePct: z.number().min(0).max(100),
+  notes: z.string()
+});
+export type QpvPerimeterParams = z.infer<typeof qpvPerimeterParamsSchema>;

@@ -11,14 +11,23 @@ export const territoryTagSchema = z.enum([
   'sru_carencee',
   'sru_conforme',
   'sru_exemptee',
+  'sru_nouvellement_soumise',
   'non_soumise_sru',
+  'parc_social',
   'qpv',
   'sans_qpv',
-  'desserte_tc_forte',
-  'desserte_tc_faible',
-  'sans_tc',
+  'poches_pauvrete_hors_qpv',
   'pauvrete_elevee',
-  'vacance_elevee'
+  'revenus_eleves',
+  'habitat_collectif',
+  'coproprietes_probables',
+  'familles_monoparentales',
+  'grands_menages',
+  'vacance_elevee',
+  'desserte_tc_forte',
+  'desserte_tc_moyenne',
+  'desserte_tc_faible',
+  'sans_tc'
 ]);
 export type TerritoryTag = z.infer<typeof territoryTagSchema>;
 
@@ -32,14 +41,23 @@ export const TAG_LABELS: Record<WorkshopTag, string> = {
   sru_carencee: 'Commune carencée SRU',
   sru_conforme: 'Commune soumise SRU atteignant son objectif',
   sru_exemptee: 'Commune exemptée SRU',
+  sru_nouvellement_soumise: 'Commune nouvellement soumise à la loi SRU',
   non_soumise_sru: 'Commune non soumise à la loi SRU',
+  parc_social: 'Parc locatif social important (inventaire SRU)',
   qpv: 'Commune comptant un quartier prioritaire (QPV)',
   sans_qpv: 'Commune sans quartier prioritaire',
-  desserte_tc_forte: 'Bonne desserte en transports en commun',
-  desserte_tc_faible: 'Faible desserte en transports en commun',
-  sans_tc: 'Aucun arrêt de transport en commun',
+  poches_pauvrete_hors_qpv: 'Poches de pauvreté hors QPV (carreaux INSEE)',
   pauvrete_elevee: 'Taux de pauvreté élevé',
-  vacance_elevee: 'Vacance des logements élevée',
+  revenus_eleves: 'Revenu médian élevé',
+  habitat_collectif: 'Habitat collectif dominant',
+  coproprietes_probables: 'Copropriétés probables (approximation)',
+  familles_monoparentales: 'Familles monoparentales nombreuses',
+  grands_menages: 'Grands ménages nombreux',
+  vacance_elevee: 'Logements vacants, tous parcs (INSEE), élevés',
+  desserte_tc_forte: 'Bonne desserte par le réseau M réso',
+  desserte_tc_moyenne: 'Desserte moyenne par le réseau M réso',
+  desserte_tc_faible: 'Faible desserte par le réseau M réso',
+  sans_tc: 'Aucun arrêt du réseau M réso',
   tous: 'Tous les territoires'
 };
 
@@ -52,8 +70,9 @@ export const tagEvidenceSchema = z.object({
   /** 0 (barely) to 1 (strongly): e.g. a large SRU deficit or a very low transit coverage. */
   strength: z.number().min(0).max(1),
   /**
-   * French clause citing the figure, completing « Affiché car la commune … », e.g.
-   * « est déficitaire SRU (14,3 % de LLS pour un objectif de 20 %) ».
+   * French clause citing the figure, its source and vintage, completing « Affiché car la
+   * commune … », e.g. « est déficitaire SRU avec 14,3 % de LLS pour un objectif de 20 %
+   * (inventaire SRU au 1er janvier 2024) ». No final full stop (clauses are joined).
    */
   reason: z.string().min(1),
   source: z.string().min(1),

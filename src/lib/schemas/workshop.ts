@@ -56,6 +56,13 @@ export const WORKSHOP_CSV_FIELDS = [
 ] as const;
 export type WorkshopCsvField = (typeof WORKSHOP_CSV_FIELDS)[number];
 
+/**
+ * Every column of `data/workshop/propositions.csv`, in order: the required ones, then `tag_note`
+ * (the curator's reason for the tags; optional, ignored by the app). Rows written to be appended
+ * to the base need all of them, or the loader counts a field short.
+ */
+export const WORKSHOP_BASE_CSV_FIELDS = [...WORKSHOP_CSV_FIELDS, 'tag_note'] as const;
+
 /** Separator of multi-valued cells (`tags`, `keywords`). */
 export const LIST_SEPARATOR = '|';
 

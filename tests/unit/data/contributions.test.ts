@@ -78,7 +78,14 @@ describe('exportContributionsCsv', () => {
   it('writes the base format: BOM, « ; », the base columns in order, then source and territoire', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const header = csv.slice(1).split('\n')[0]?.split(';');
-    expect(header).toEqual([...WORKSHOP_CSV_FIELDS, 'source', 'territoire']);
+    // The real base's header (required columns, then tag_note), read from the file itself.
+    const baseHeader =
+      baseText
+        .replace(/^\uFEFF/, '')
+        .split('\n')[0]
+        ?.split(';') ?? [];
+    expect(baseHeader.slice(0, WORKSHOP_CSV_FIELDS.length)).toEqual([...WORKSHOP_CSV_FIELDS]);
+    expect(header).toEqual([...baseHeader, 'source', 'territoire']);
     expect(MEETING_CSV_FIELDS.slice(0, WORKSHOP_CSV_FIELDS.length)).toEqual([
       ...WORKSHOP_CSV_FIELDS
     ]);

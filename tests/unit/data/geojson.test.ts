@@ -58,7 +58,11 @@ describe('parseFeatureCollection', () => {
       ind: 120.5,
       men: 50,
       men_pauv: 5.5,
-      men_prop: 30
+      men_prop: 30,
+      men_coll: 35,
+      men_mais: 15,
+      men_fmp: 4,
+      men_5ind: 3.2
     });
   });
 });

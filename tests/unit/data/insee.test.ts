@@ -17,6 +17,14 @@ describe('parseInseeComparateur', () => {
   it('reads the census and income years from the column names', () => {
     expect(table.censusYear).toBe(2022);
     expect(table.incomeYear).toBe(2021);
+    // The earlier census (P16_POP) gives the population change.
+    expect(table.previousCensusYear).toBe(2016);
+  });
+
+  it('reads a file without an earlier census, with no previous population', () => {
+    const only = parseInseeComparateur(text.replace('P16_POP', 'X16_POP'), 'insee.csv');
+    expect(only.previousCensusYear).toBeNull();
+    expect(only.rows[0]?.populationPrevious).toBeUndefined();
   });
 
   it('reads decimal dots, decimal commas and keeps « s » as secret, distinct from 0', () => {
@@ -29,6 +37,7 @@ describe('parseInseeComparateur', () => {
       proprietaires: 2100.125,
       revenuMedianEur: 21000,
       tauxPauvretePct: 17.5,
+      populationPrevious: 8800,
       line: 2
     });
     expect(table.rows[1]).toMatchObject({ revenuMedianEur: 'secret', tauxPauvretePct: 'secret' });

@@ -54,6 +54,17 @@ describe('parseSruCsv', () => {
     expect(table.warnings).toEqual(['line 4: rate "38;62%" read with ";" as the decimal comma']);
   });
 
+  it("reads the previous year's subject flag: subject now, not then = newly subject", () => {
+    const byCode = new Map(table.rows.map((r) => [r.code, r]));
+    expect(byCode.get('30003')).toMatchObject({ subject: true, subjectPrevious: true });
+    expect(byCode.get('2A004')).toMatchObject({ subject: true, subjectPrevious: false });
+    const single = parseSruCsv(
+      text.replace('Commune_sru_au_01_01_2024', 'Autre_colonne'),
+      'sru.csv'
+    );
+    expect(single.rows[0]?.subjectPrevious).toBeUndefined();
+  });
+
   it('reads textual markers as no figure (null), never 0', () => {
     expect(byCode.get('2A004')).toMatchObject({ lls: null, ratePct: null, subject: true });
     expect(byCode.get('34172')).toMatchObject({ lls: null, ratePct: null, exemptee: true });

@@ -55,7 +55,7 @@ describe('matchItem', () => {
   it('explains with the figure, for a commune and for a quartier', () => {
     const it1 = item('T1-AC-03', ['sru_deficitaire']);
     expect(matchItem(it1, commune)?.explanation).toBe(
-      'Affiché car la commune est déficitaire SRU (14,3 % de LLS pour un objectif de 20 %)'
+      'Affiché car la commune est déficitaire SRU (14,3 % de logements locatifs sociaux (LLS) pour un objectif de 20 %).'
     );
     const quartier = profile(
       'QN099001',
@@ -63,17 +63,17 @@ describe('matchItem', () => {
       'qpv'
     );
     expect(matchItem(item('T4-PB-01', ['qpv']), quartier)?.explanation).toBe(
-      'Affiché car le quartier est un quartier prioritaire'
+      'Affiché car le quartier est un quartier prioritaire.'
     );
   });
 
-  it('joins several reasons, strongest first, and lists each source once', () => {
+  it('joins several reasons in the stable clause order, and lists each source once', () => {
     const m = matchItem(
       item('T1-AC-04', ['pauvrete_elevee', 'sru_deficitaire', 'sans_tc']),
       commune
     );
     expect(m?.explanation).toBe(
-      "Affiché car la commune n'a aucun arrêt de transport en commun sur son territoire, est déficitaire SRU (14,3 % de LLS pour un objectif de 20 %) et a un taux de pauvreté de 22,0 %"
+      "Affiché car la commune est déficitaire SRU (14,3 % de logements locatifs sociaux (LLS) pour un objectif de 20 %), a un taux de pauvreté de 22,0 % et n'a aucun arrêt de transport en commun sur son territoire."
     );
     expect(m?.sources).toEqual([
       { source: 'source-sans_tc', vintage: '2099' },

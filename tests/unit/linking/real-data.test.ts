@@ -14,6 +14,7 @@ import {
   countItemsByTerritory,
   territoriesForItem
 } from '../../../src/lib/linking/territories-for-item';
+import { linkingStats } from '../../../src/lib/linking/stats';
 import type { TerritoryProfile } from '../../../src/lib/schemas/tags';
 import type { WorkshopItem } from '../../../src/lib/schemas/workshop';
 
@@ -76,7 +77,7 @@ describe.skipIf(!available)('linking on the pipeline outputs (Grenoble-Alpes Mé
       ).toContain('T1-AC-09');
       const why = actions.find((a) => a.item.id === 'T1-AC-09')?.explanation;
       expect(why).toMatch(
-        /^Affiché car la commune est déficitaire SRU \(\d+,\d\s%\sde LLS pour un objectif de \d+\s%\)/
+        /^Affiché car la commune est (déficitaire|carencée) SRU avec \d+,\d\s%\sde logements locatifs sociaux \(LLS\) pour un objectif de \d+\s% \(inventaire SRU au 1er janvier \d{4}\)[.,]/
       );
     }
   });
@@ -154,6 +155,10 @@ describe.skipIf(!available)('linking on the pipeline outputs (Grenoble-Alpes Mé
           !c.profile.evidence.some((e) => e.tag === 'desserte_tc_faible' || e.tag === 'sans_tc')
       );
       for (const c of served) expect(ids(c.profile), c.nom).not.toContain('T1-PB-16');
+      // « territoires sans TC »: not shown where the commune has a stop, even weakly served.
+      for (const c of communes.filter((x) => withStop.has(x.code))) {
+        expect(ids(c.profile), c.nom).not.toContain('T1-PB-16');
+      }
     }
   );
 
@@ -176,5 +181,66 @@ describe.skipIf(!available)('linking on the pipeline outputs (Grenoble-Alpes Mé
     }
     const { counts } = countItemsByTerritory(items, profiles);
     expect(new Set(counts.map((c) => c.universal))).toEqual(new Set([tous.length]));
+  });
+
+  it('meets the targets of issue 11: ≤ 45 % universal items, ≥ 20 distinct sets', () => {
+    const stats = linkingStats(
+      items,
+      communes.map((c) => c.profile)
+    );
+    expect(stats.items).toBe(211);
+    expect(stats.universalSharePct).toBeLessThanOrEqual(45);
+    expect(stats.distinctSets).toBeGreaterThanOrEqual(20);
+  });
+
+  it('no longer sends the social-vacancy items to villages without social housing', () => {
+    for (const code of ['38187', '38478']) {
+      const c = communes.find((x) => x.code === code);
+      expect(c?.sruStatus, code).toBe('non_soumise');
+      expect(ids(c!.profile), c!.nom).not.toEqual(expect.arrayContaining(['T2-ID-15']));
+      expect(ids(c!.profile), c!.nom).not.toContain('T2-AC-08');
+      expect(ids(c!.profile), c!.nom).not.toContain('T4-AC-07');
+    }
+    const grenoble = communes.find((x) => x.code === '38185')!;
+    const why = shown(grenoble.profile).find((l) => l.item.id === 'T2-ID-15')?.explanation;
+    expect(why).toMatch(
+      /^Affiché car la commune compte 20\s532 logements locatifs sociaux \(LLS\)/
+    );
+  });
+
+  it('tags the twins T1-AC-02 and T1-AC-06 alike where they share words', () => {
+    const byId = new Map(items.map((i) => [i.id, i]));
+    expect(byId.get('T1-AC-06')?.tags).toEqual(['sru_deficitaire']);
+    expect(byId.get('T1-AC-02')?.tags).toEqual(['qpv', 'sru_deficitaire']);
+    expect(byId.get('T4-AC-07')?.tags).not.toEqual(expect.arrayContaining(['qpv', 'sans_qpv']));
+  });
+
+  it('finds poverty outside the QPV communes (pockets or rate), not only where there is a QPV', () => {
+    const poorNoQpv = communes.filter(
+      (c) =>
+        c.qpvCodes.length === 0 &&
+        c.profile.evidence.some(
+          (e) => e.tag === 'poches_pauvrete_hors_qpv' || e.tag === 'pauvrete_elevee'
+        )
+    );
+    expect(poorNoQpv.length).toBeGreaterThan(0);
+    for (const c of poorNoQpv) expect(ids(c.profile), c.nom).toContain('T2-PB-01');
+  });
+
+  it('writes one SRU clause for a carencée commune, and names the M réso network', () => {
+    const carencees = communes.filter((c) => c.sruStatus === 'carencee');
+    expect(carencees.length).toBeGreaterThan(0);
+    for (const c of carencees) {
+      const why = shown(c.profile).find((l) => l.item.id === 'T1-PB-11')?.explanation ?? '';
+      expect(why, c.nom).toMatch(/^Affiché car la commune est carencée SRU avec/);
+      expect(why, c.nom).not.toMatch(/déficitaire/);
+      expect(why.endsWith('.'), c.nom).toBe(true);
+    }
+    const all = communes.flatMap((c) => shown(c.profile).map((l) => l.explanation));
+    for (const w of all) {
+      expect(w).not.toMatch(/n'a que 0,0|transport en commun|\.\.$/);
+      expect(w.endsWith('.')).toBe(true);
+      expect((w.match(/logements locatifs sociaux/g) ?? []).length).toBeLessThanOrEqual(1);
+    }
   });
 });

@@ -22,7 +22,7 @@ describe('territoriesForItem', () => {
       ['99020', 0.2]
     ]);
     expect(r[0]?.explanation).toBe(
-      'Affiché car la commune remplit la condition sru_deficitaire (0.8)'
+      'Affiché car la commune remplit la condition sru_deficitaire (0.8).'
     );
   });
 

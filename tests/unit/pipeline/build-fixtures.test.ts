@@ -119,14 +119,22 @@ describe('buildOutputs on the fixture mirror (second EPCI)', () => {
         population: 120.5,
         households: 50,
         poorHouseholds: 5.5,
-        ownerHouseholds: 30
+        ownerHouseholds: 30,
+        collectiveHouseholds: 35,
+        houseHouseholds: 15,
+        singleParentHouseholds: 4,
+        largeHouseholds: 3.2
       },
       {
         id: 'CRS3035RES1000mN1001000E1000000',
         population: 80,
         households: 35.2,
         poorHouseholds: 2,
-        ownerHouseholds: 20.1
+        ownerHouseholds: 20.1,
+        collectiveHouseholds: 5.2,
+        houseHouseholds: 30,
+        singleParentHouseholds: 1.5,
+        largeHouseholds: 2
       }
     ]);
   });
@@ -160,8 +168,12 @@ describe('buildOutputs on the fixture mirror (second EPCI)', () => {
     expect(report.diagnostics['qpv.listedWithoutPerimeter']).toEqual(['QN03002N Quartier Neuf']);
     expect(outputs.meta.gaps['qpv-2015']).toEqual(['30133']);
     expect(report.diagnostics['qpv-2024-perimetres.unavailable']?.[0]).toMatch(
-      /offline \(test\)\): 2015 perimeters used instead$/
+      /offline \(test\)\)$/
     );
+    // The extract covers another EPCI only: the 2015 perimeters are drawn, labelled as such.
+    expect(report.diagnostics['qpv-2024-perimetres-extrait.unavailable']).toBeUndefined();
+    expect(report.diagnostics['qpv.perimeters2015Used']?.[0]).toMatch(/« périmètres 2015 »/);
+    expect(outputs.qpvOutlines2015.features).toEqual([]);
   });
 
   it('records transit as « no data » for every member, never as zero stops', () => {

@@ -67,16 +67,36 @@ describe.skipIf(!hasMirror)('buildOutputs on the mirror: Grenoble-Alpes Métropo
     expect(outputs.transitStops.features.length).toBeGreaterThan(0);
   });
 
-  it('draws the 10 QPV of the Métropole (2015 perimeters), all with their 2024 successor', () => {
+  it('draws the 10 QPV of the Métropole from the 2024 extract, labelled 2024', () => {
     expect(outputs.qpv.features).toHaveLength(10);
     for (const f of outputs.qpv.features) {
-      expect(f.properties.generation).toBe('2015');
-      expect(f.properties.code2024).toMatch(/^QN038\d\d[MI]$/);
+      expect(f.properties.generation).toBe('2024');
+      expect(f.properties.code).toMatch(/^QN038\d\d[MI]$/);
+      expect(f.properties.code2024).toBe(f.properties.code);
+      expect(f.properties.geometryRef.source).toBe('qpv-2024-perimetres-extrait');
       expect(f.properties.communes).toHaveLength(1);
+      // The 2018 population belongs to the 2015 perimeters: the grid estimates the 2024 one.
+      expect(f.properties.population).toBeNull();
     }
     expect(outputs.meta.qpv2024).toHaveLength(10);
     expect(report.diagnostics['qpv.correspondanceMismatch']).toBeUndefined();
-    expect(report.diagnostics['qpv.populationRowsUnmatched']).toBeUndefined();
+    expect(report.diagnostics['qpv.withoutPopulation']).toBeUndefined();
+    // Offline: the national file is reported unavailable, not compared.
+    expect(report.diagnostics['qpv-2024-perimetres.unavailable']?.[0]).toMatch(/offline \(test\)/);
+    expect(report.diagnostics['qpv.extractDiffersFromOfficial']).toBeUndefined();
+  });
+
+  it('keeps the 2015 outline of the much-redrawn QPV, Renaudie among them', () => {
+    const kept = outputs.qpvOutlines2015.features.map((f) => f.properties);
+    const renaudie = kept.find((p) => p.code === 'QN03811M');
+    expect(renaudie).toMatchObject({ code2015: 'QP038011' });
+    // PROVENANCE §9: IoU 0.41, so 59 % of the union differs.
+    expect(renaudie?.symDiffSharePct).toBeGreaterThan(50);
+    expect(renaudie?.symDiffSharePct).toBeLessThan(65);
+    // Village Sud (IoU 0.97) is not kept.
+    expect(kept.some((p) => p.code === 'QN03804I')).toBe(false);
+    for (const p of kept) expect(p.symDiffSharePct).toBeGreaterThanOrEqual(25);
+    expect(report.diagnostics['qpv.symmetricDifference2015vs2024']).toHaveLength(10);
   });
 
   it('lists the sources used, the mirror ones with their location', () => {
@@ -100,6 +120,15 @@ describe.skipIf(!hasMirror)('buildOutputs on the mirror: CA du Pays Voironnais',
     }));
     // The whole build with every source check; slow on a loaded machine.
   }, 60_000);
+
+  it('draws its QPV with the 2015 perimeters, labelled as such (no 2024 extract here)', () => {
+    expect(outputs.qpv.features.length).toBeGreaterThan(0);
+    for (const f of outputs.qpv.features) {
+      expect(f.properties.generation).toBe('2015');
+      expect(f.properties.geometryRef.source).toBe('qpv-2015');
+    }
+    expect(outputs.qpvOutlines2015.features).toEqual([]);
+  });
 
   it('builds with the members of decoupage-administratif, each with a polygon', () => {
     expect(outputs.meta.epci).toMatchObject({ code: '243800984', communes: 31 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildQpv, normaliseName, overlapShares } from '../../../scripts/lib/qpv';
+import {
+  buildOutlines2015,
+  buildQpv,
+  compareQpvPerimeterSets,
+  normaliseName,
+  overlapShares,
+  symmetricDifferenceSharePct
+} from '../../../scripts/lib/qpv';
 import type { CommuneContourFeature } from '../../../src/lib/schemas/sources/geo';
 
 const sq = (x0: number, y0: number, x1: number, y1: number) => ({
@@ -125,5 +132,123 @@ describe('buildQpv', () => {
 
   it('measures areas in hectares', () => {
     expect(byCode.get('QP099002')?.areaHa).toBeGreaterThan(100);
+  });
+});
+
+describe('symmetricDifferenceSharePct', () => {
+  it.each([
+    ['same perimeter', sq(0, 0, 0.01, 0.01), sq(0, 0, 0.01, 0.01), 0],
+    ['half overlap', sq(0, 0, 0.02, 0.01), sq(0.01, 0, 0.03, 0.01), 66.67],
+    ['disjoint', sq(0, 0, 0.01, 0.01), sq(0.05, 0, 0.06, 0.01), 100],
+    ['one inside the other (a quarter)', sq(0, 0, 0.02, 0.02), sq(0, 0, 0.01, 0.01), 75]
+  ])('%s', (_, a, b, expected) => {
+    expect(symmetricDifferenceSharePct(a, b)).toBeCloseTo(expected, 0);
+  });
+});
+
+describe('buildOutlines2015', () => {
+  const collection = buildQpv({
+    perimeters: [
+      {
+        code: 'QN99001M',
+        nom: 'Redessiné',
+        generation: '2024',
+        geometry: sq(0.01, 0.01, 0.03, 0.02)
+      },
+      {
+        code: 'QN99002M',
+        nom: 'Presque pareil',
+        generation: '2024',
+        geometry: sq(0.05, 0.05, 0.07, 0.07)
+      }
+    ],
+    contours,
+    memberCodes: ['99001'],
+    list2024: [],
+    correspondance: [],
+    population: null,
+    geometryRef: { source: 'qpv-2024-perimetres-extrait', vintage: '2024' },
+    populationRef: null
+  }).collection;
+  const perimeters2015 = [
+    {
+      code: 'QP99001',
+      nom: 'Ancien Redessiné',
+      generation: '2015' as const,
+      geometry: sq(0.02, 0.01, 0.04, 0.02)
+    },
+    {
+      code: 'QP99002',
+      nom: 'Ancien Pareil',
+      generation: '2015' as const,
+      geometry: sq(0.05, 0.05, 0.07, 0.0702)
+    }
+  ];
+  const correspondance = [
+    { code_2015: 'QP99001', code_2024: 'QN99001M' },
+    { code_2015: 'QP99002', code_2024: 'QN99002M' }
+  ];
+  it('keeps the 2015 outline only where the perimeters differ beyond the threshold', () => {
+    const { outlines, compared } = buildOutlines2015({
+      collection,
+      perimeters2015,
+      correspondance: correspondance as never,
+      minSharePct: 25,
+      geometryRef: ref
+    });
+    expect(outlines.features.map((f) => f.properties)).toEqual([
+      {
+        code: 'QN99001M',
+        code2015: 'QP99001',
+        nom2015: 'Ancien Redessiné',
+        symDiffSharePct: 66.7,
+        geometryRef: ref
+      }
+    ]);
+    expect(compared).toHaveLength(2);
+    expect(compared[0]).toMatch(/^QN99001M \/ QP99001: 66\.7 % \(2015 outline kept\)$/);
+  });
+  it('keeps none when the threshold is 100 %', () => {
+    const { outlines } = buildOutlines2015({
+      collection,
+      perimeters2015,
+      correspondance: correspondance as never,
+      minSharePct: 100,
+      geometryRef: ref
+    });
+    expect(outlines.features).toEqual([]);
+  });
+});
+
+describe('compareQpvPerimeterSets (official national file vs the mirror extract)', () => {
+  const p = (code: string, nom: string, g: ReturnType<typeof sq>, insee = '99001') => ({
+    code,
+    nom,
+    generation: '2024' as const,
+    geometry: g,
+    insee
+  });
+  it('reports nothing when they agree', () => {
+    const a = [p('QN99001M', 'A', sq(0, 0, 0.01, 0.01))];
+    expect(compareQpvPerimeterSets(a, a)).toEqual([]);
+  });
+  it('names missing QPV, renamed ones, other communes and moved perimeters', () => {
+    const official = [
+      p('QN99001M', 'A', sq(0, 0, 0.01, 0.01)),
+      p('QN99002M', 'B officiel', sq(0.02, 0, 0.03, 0.01), '99002'),
+      p('QN99003M', 'C', sq(0.04, 0, 0.05, 0.01))
+    ];
+    const extract = [
+      p('QN99001M', 'A', sq(0, 0, 0.01, 0.011)),
+      p('QN99002M', 'B', sq(0.02, 0, 0.03, 0.01)),
+      p('QN99004M', 'D', sq(0.06, 0, 0.07, 0.01))
+    ];
+    expect(compareQpvPerimeterSets(official, extract)).toEqual([
+      'QN99001M: perimeters differ by 9.09 % of their union',
+      'QN99002M: name « B officiel » (official) ≠ « B » (extract)',
+      'QN99002M: commune 99002 (official) ≠ 99001 (extract)',
+      'QN99003M C: in the official file, not in the extract',
+      'QN99004M D: in the extract, not in the official file'
+    ]);
   });
 });

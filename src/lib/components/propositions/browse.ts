@@ -3,8 +3,9 @@
  * full-text search that ignores case and accents (« equilibre » finds « rééquilibrage »).
  */
 import { matchesFilter, type WorkshopFilter } from '../../linking/filter';
+import { evidenceByTag, matchItem } from '../../linking/match';
 import { urlWarning, type UrlWarning } from '../../map/url-state';
-import { workshopTagSchema, type WorkshopTag } from '../../schemas/tags';
+import { workshopTagSchema, type TerritoryProfile, type WorkshopTag } from '../../schemas/tags';
 import {
   workshopColumnSchema,
   type WorkshopColumn,
@@ -21,6 +22,8 @@ export interface BrowseState {
   q: string;
   /** Id of the item whose territories are highlighted. */
   item: string | null;
+  /** Code of a territory (commune or QPV): only the items that apply there. */
+  territory: string | null;
 }
 
 export const EMPTY_STATE: BrowseState = {
@@ -29,7 +32,8 @@ export const EMPTY_STATE: BrowseState = {
   topic: null,
   tag: null,
   q: '',
-  item: null
+  item: null,
+  territory: null
 };
 
 /** URL query parameter of each field (French, since people share these links). */
@@ -39,7 +43,8 @@ const PARAM = {
   topic: 'sujet',
   tag: 'tag',
   q: 'q',
-  item: 'element'
+  item: 'element',
+  territory: 'territoire'
 } as const;
 
 /** Reads the state from a URL query; unknown values are dropped, never thrown on (links get old). */
@@ -49,13 +54,15 @@ export function stateFromQuery(query: URLSearchParams): BrowseState {
   const tag = workshopTagSchema.safeParse(query.get(PARAM.tag));
   const topic = query.get(PARAM.topic)?.trim();
   const item = query.get(PARAM.item)?.trim();
+  const territory = query.get(PARAM.territory)?.trim();
   return {
     theme: Number.isInteger(theme) && theme >= 1 && theme <= 4 ? theme : null,
     column: column.success ? column.data : null,
     topic: topic ? topic : null,
     tag: tag.success ? tag.data : null,
     q: query.get(PARAM.q)?.trim() ?? '',
-    item: item ? item : null
+    item: item ? item : null,
+    territory: territory ? territory : null
   };
 }
 
@@ -104,6 +111,7 @@ export function stateToQuery(state: BrowseState): URLSearchParams {
   if (state.tag !== null) query.set(PARAM.tag, state.tag);
   if (state.q.trim() !== '') query.set(PARAM.q, state.q.trim());
   if (state.item !== null) query.set(PARAM.item, state.item);
+  if (state.territory !== null) query.set(PARAM.territory, state.territory);
   return query;
 }
 
@@ -113,20 +121,61 @@ export function fold(s: string): string {
 }
 
 /**
- * Items (framing lines excluded) passing the filters and containing every word of `q` in their
- * text, keywords or id. Workshop order is kept.
+ * The territory a text names, ignoring case, accents, hyphens and apostrophes (« meylan »,
+ * « SAINT MARTIN D'HERES », « echirolles »): an exact name first, else the only name that
+ * contains it. Null when none or several match.
  */
-export function browseItems(items: readonly WorkshopItem[], state: BrowseState): WorkshopItem[] {
+export function findTerritory(
+  text: string,
+  profiles: readonly TerritoryProfile[]
+): TerritoryProfile | null {
+  const norm = (s: string) =>
+    fold(s)
+      .replace(/[-'’\s]+/g, ' ')
+      .trim();
+  const t = norm(text);
+  if (t.length < 2) return null;
+  const exact = profiles.filter((p) => norm(p.nom) === t || p.code.toLowerCase() === t);
+  if (exact.length === 1) return exact[0] ?? null;
+  if (exact.length > 1) return exact.find((p) => p.kind === 'commune') ?? null;
+  const partial = profiles.filter((p) => norm(p.nom).includes(t));
+  return partial.length === 1 ? (partial[0] ?? null) : null;
+}
+
+/**
+ * Items (framing lines excluded) passing the filters and containing every word of `q` in their
+ * text, keywords or id. Workshop order is kept. With a territory (`state.territory`, or a `q` that
+ * names one, see `findTerritory`), only the items that apply there (targeted or universal).
+ */
+export function browseItems(
+  items: readonly WorkshopItem[],
+  state: BrowseState,
+  profiles: readonly TerritoryProfile[] = []
+): WorkshopItem[] {
   const filter: WorkshopFilter = {};
   if (state.theme !== null) filter.theme = state.theme;
   if (state.column !== null) filter.column = state.column;
   if (state.topic !== null) filter.keyword = state.topic;
   if (state.tag !== null) filter.tag = state.tag;
-  const words = fold(state.q)
+  let territory = state.territory
+    ? (profiles.find((p) => p.code === state.territory) ?? null)
+    : null;
+  let q = state.q;
+  if (!territory && q.trim() !== '') {
+    // « Meylan » typed in the search box: the items of Meylan, not the word in the texts.
+    const named = findTerritory(q, profiles);
+    if (named) {
+      territory = named;
+      q = '';
+    }
+  }
+  const words = fold(q)
     .split(/\s+/)
     .filter((w) => w.length > 0);
+  const byTag = territory ? evidenceByTag(territory) : null;
   return items.filter((item) => {
     if (!matchesFilter(item, filter)) return false;
+    if (territory && byTag && matchItem(item, territory, byTag) === null) return false;
     if (words.length === 0) return true;
     const haystack = fold([item.text, item.id, ...item.keywords].join(' '));
     return words.every((w) => haystack.includes(w));

@@ -19,6 +19,16 @@ export function successorText(q: QpvProperties): string | null {
   return `Devenu en 2024 le QPV ${q.code2024}${name}.${contour}`;
 }
 
+/**
+ * One QPV on one line (print header): « Mistral (QN03806M, périmètre 2024) », and for a 2015
+ * perimeter its 2024 successor when known (« …, périmètre 2015, devenu QN03806M en 2024 »).
+ */
+export function qpvOneLine(q: QpvProperties): string {
+  const successor =
+    q.generation === '2015' && q.code2024 !== null ? `, devenu ${q.code2024} en 2024` : '';
+  return `${q.nom} (${q.code}, ${generationLabel(q.generation)}${successor})`;
+}
+
 /** 2024 QPV of the list that have no perimeter drawn (new in 2024, or whose 2015 code is unknown here). */
 export function listOnly2024(
   list: readonly Qpv2024ListEntry[],

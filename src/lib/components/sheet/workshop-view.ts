@@ -141,6 +141,25 @@ export function topItems(
     .map((x) => x.item);
 }
 
+/** Why line of a universal item on the printed sheet and the atlas. */
+export const UNIVERSAL_WHY = 'Valable pour tous les territoires.';
+
+/**
+ * The « why » line of each item of a printed list, in order: an item shown for the same reason
+ * as an earlier one of the list refers to it (« Affiché pour la même raison que le n° 1. ») instead
+ * of repeating a sentence of two or three lines, as the screen sheet states each reason once.
+ */
+export function printWhys(list: readonly Pick<SheetWorkshopItem, 'why' | 'universal'>[]): string[] {
+  const first = new Map<string, number>();
+  return list.map((it, i) => {
+    if (it.universal) return UNIVERSAL_WHY;
+    const earlier = first.get(it.why);
+    if (earlier !== undefined) return `Affiché pour la même raison que le n° ${earlier + 1}.`;
+    first.set(it.why, i);
+    return it.why;
+  });
+}
+
 /** Items of one reason, by theme then column (the workshop tables' order). */
 export interface ReasonGroup {
   /** Stable key of the reason (its tag, or tags joined by `+` for a condition `all`). */

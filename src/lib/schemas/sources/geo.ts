@@ -40,7 +40,15 @@ export const gridCellFeatureSchema = feature(
     ind: count,
     men: count,
     men_pauv: count,
-    men_prop: count
+    men_prop: count,
+    /** Households in collective housing (flats). */
+    men_coll: count,
+    /** Households in a house. */
+    men_mais: count,
+    /** Single-parent families. */
+    men_fmp: count,
+    /** Households of 5 persons or more. */
+    men_5ind: count
   })
 );
 export type GridCellFeature = z.infer<typeof gridCellFeatureSchema>;

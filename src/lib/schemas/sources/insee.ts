@@ -12,6 +12,8 @@ export const inseeRawRowSchema = z.object({
   logementsVacants: inseeStatCell,
   proprietaires: inseeStatCell,
   revenuMedianEur: inseeStatCell,
-  tauxPauvretePct: inseeStatCell
+  tauxPauvretePct: inseeStatCell,
+  /** Population at the earlier census of the file (P16_POP), when the file has it. */
+  populationPrevious: inseeStatCell.optional()
 });
 export type InseeRawRow = z.infer<typeof inseeRawRowSchema>;

@@ -20,6 +20,11 @@ export const sruRawRowSchema = z.object({
   epci: z.string(),
   population: intCell,
   subject: flag01,
+  /**
+   * Subject at 1/1 of the previous year (`Commune_sru_au_01_01_2024` in the 2025 file), when the
+   * file has that column: subject now but not then = newly subject.
+   */
+  subjectPrevious: flag01.optional(),
   /** null when the file writes « Pas d'inventaire » or « NC ». */
   lls: sruCountCell,
   /** null when the file writes « Pas d'inventaire », « Hors SRU » or a bound « >25% ». */

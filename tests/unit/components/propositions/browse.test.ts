@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   browseItems,
   EMPTY_STATE,
+  findTerritory,
   fold,
   stateFromQuery,
   stateFromQueryChecked,
@@ -9,10 +10,13 @@ import {
   topicsOf,
   type BrowseState
 } from '../../../../src/lib/components/propositions/browse';
+import type { TerritoryProfile, TerritoryTag } from '../../../../src/lib/schemas/tags';
 import type { WorkshopItem } from '../../../../src/lib/schemas/workshop';
 import { workshopItem } from '../../../fixtures/workshop/items';
 
 const item = workshopItem;
+const wItem = (id: string, tags: WorkshopItem['tags']) =>
+  workshopItem({ id, tags, text: `texte fictif ${id}`, theme: Number(id[1]) });
 
 // Made-up items in the base's shape.
 const items: WorkshopItem[] = [
@@ -68,11 +72,12 @@ describe('URL state', () => {
       topic: 'centre ancien',
       tag: 'desserte_tc_faible',
       q: 'image du quartier',
-      item: 'T2-ID-03'
+      item: 'T2-ID-03',
+      territory: '38229'
     };
     const query = stateToQuery(state);
     expect(query.toString()).toBe(
-      'theme=2&colonne=ideal&sujet=centre+ancien&tag=desserte_tc_faible&q=image+du+quartier&element=T2-ID-03'
+      'theme=2&colonne=ideal&sujet=centre+ancien&tag=desserte_tc_faible&q=image+du+quartier&element=T2-ID-03&territoire=38229'
     );
     expect(stateFromQuery(new URLSearchParams(query.toString()))).toEqual(state);
   });
@@ -130,5 +135,54 @@ describe('topicsOf and fold', () => {
   });
   it('folds case and accents', () => {
     expect(fold('Rééquilibrage À')).toBe('reequilibrage a');
+  });
+});
+
+describe('territory filter (« Meylan » finds the items of Meylan)', () => {
+  const ev = (tag: TerritoryTag) => ({ tag, strength: 1, reason: tag, source: 's', vintage: 'v' });
+  const profiles: TerritoryProfile[] = [
+    { code: '38229', nom: 'Meylan', kind: 'commune', evidence: [ev('sru_deficitaire')] },
+    { code: '38421', nom: "Saint-Martin-d'Hères", kind: 'commune', evidence: [ev('qpv')] },
+    { code: '38423', nom: 'Saint-Martin-le-Vinoux', kind: 'commune', evidence: [] },
+    {
+      code: 'QN03811M',
+      nom: 'Renaudie Champberton Henri Wallon',
+      kind: 'qpv',
+      evidence: [ev('qpv')]
+    }
+  ];
+  it.each([
+    ['Meylan', '38229'],
+    ['meylan', '38229'],
+    ['  MEYLAN ', '38229'],
+    ['saint martin d heres', '38421'],
+    ['Saint-Martin-d’Hères', '38421'],
+    ['renaudie', 'QN03811M'],
+    ['saint martin', null],
+    ['zz', null],
+    ['m', null]
+  ])('%s → %s', (text, code) => {
+    expect(findTerritory(text, profiles)?.code ?? null).toBe(code);
+  });
+  const base = [
+    wItem('T1-AC-09', ['sru_deficitaire']),
+    wItem('T4-PB-01', ['qpv']),
+    wItem('T3-ID-01', ['tous'])
+  ];
+  it('keeps the targeted and universal items of the territory typed in the search box', () => {
+    const got = browseItems(base, { ...EMPTY_STATE, q: 'Meylan' }, profiles).map((i) => i.id);
+    expect(got).toEqual(['T1-AC-09', 'T3-ID-01']);
+    const accents = browseItems(base, { ...EMPTY_STATE, q: 'saint martin d’heres' }, profiles);
+    expect(accents.map((i) => i.id)).toEqual(['T4-PB-01', 'T3-ID-01']);
+  });
+  it('filters by the territory field, with the other filters', () => {
+    const got = browseItems(base, { ...EMPTY_STATE, territory: '38229', q: 'fictif' }, profiles);
+    expect(got.map((i) => i.id)).toEqual(['T1-AC-09', 'T3-ID-01']);
+    expect(browseItems(base, { ...EMPTY_STATE, territory: '38229', theme: 4 }, profiles)).toEqual(
+      []
+    );
+  });
+  it('searches the texts when the words name no territory', () => {
+    expect(browseItems(base, { ...EMPTY_STATE, q: 'Meylan' }, []).map((i) => i.id)).toEqual([]);
   });
 });

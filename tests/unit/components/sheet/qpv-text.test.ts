@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   generationLabel,
   listOnly2024,
+  qpvOneLine,
   successorText
 } from '../../../../src/lib/components/sheet/qpv-text';
 import type { QpvProperties } from '../../../../src/lib/schemas/outputs';
@@ -41,6 +42,18 @@ describe('QPV wording', () => {
     [{ generation: '2024' as const }, null]
   ])('successor of %j', (over, expected) => {
     expect(successorText({ ...base, ...over })).toBe(expected);
+  });
+
+  it.each([
+    [{}, 'Quartier Test (QP099001, périmètre 2015, devenu QN09901M en 2024)'],
+    [{ code2024: null }, 'Quartier Test (QP099001, périmètre 2015)'],
+    // A 2024 perimeter is its own successor: no « devenu » repeating its code.
+    [
+      { generation: '2024' as const, code: 'QN09901M', code2024: 'QN09901M' },
+      'Quartier Test (QN09901M, périmètre 2024)'
+    ]
+  ])('one line for %j', (over, expected) => {
+    expect(qpvOneLine({ ...base, ...over })).toBe(expected);
   });
 
   it('keeps only the 2024 QPV whose perimeter is not drawn', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   groupByReason,
   otherReasons,
+  printWhys,
   splitUniversal,
   toSheetThemes
 } from '../../../../src/lib/components/sheet/workshop-view';
@@ -56,7 +57,7 @@ describe('toSheetThemes', () => {
     const pb = themes[0]?.columns[0]?.items ?? [];
     expect(pb.map((i) => i.id)).toEqual(['T1-PB-01', 'T1-PB-01.1']);
     expect(pb[0]?.why).toBe(
-      'Affiché car la commune est déficitaire SRU (12,0 % de LLS pour un objectif de 20 %)'
+      'Affiché car la commune est déficitaire SRU (12,0 % de logements locatifs sociaux (LLS) pour un objectif de 20 %).'
     );
     expect(pb[0]?.sources).toEqual([{ source: 'sru-test', vintage: '2000' }]);
     expect(pb[1]?.parentText).toBe('Déficit');
@@ -150,5 +151,37 @@ describe('groupByReason', () => {
     const both = groups[0]?.themes[0]?.columns[0]?.items[0];
     expect(both?.id).toBe('T1-PB-02');
     expect(otherReasons(both!, 'qpv').map((r) => r.key)).toEqual(['vacance_elevee']);
+  });
+});
+
+describe('printWhys', () => {
+  it.each([
+    [[], []],
+    [
+      [
+        { why: 'Affiché car A.', universal: false },
+        { why: 'Affiché car B.', universal: false },
+        { why: 'Affiché car A.', universal: false },
+        { why: '', universal: true },
+        { why: 'Affiché car B.', universal: false }
+      ],
+      [
+        'Affiché car A.',
+        'Affiché car B.',
+        'Affiché pour la même raison que le n° 1.',
+        'Valable pour tous les territoires.',
+        'Affiché pour la même raison que le n° 2.'
+      ]
+    ],
+    // Two universal items both say so: there is no sentence to refer to.
+    [
+      [
+        { why: '', universal: true },
+        { why: '', universal: true }
+      ],
+      ['Valable pour tous les territoires.', 'Valable pour tous les territoires.']
+    ]
+  ])('%j → %j', (list, expected) => {
+    expect(printWhys(list)).toEqual(expected);
   });
 });
