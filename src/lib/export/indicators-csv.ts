@@ -194,8 +194,18 @@ export function indicatorsCsvColumns(
         ? estimate(d.id, d.id, description)
         : [value(d.id, d.id, description)];
     });
+  // A fixed single column whose indicator this file holds as an estimate gets its bounds too:
+  // an estimate is never shown without its range.
+  const bounded = new Set(
+    INDICATORS_CSV_COLUMNS.filter((c) => c.source.kind === 'low').map((c) => c.indicator)
+  );
+  const fixed = INDICATORS_CSV_COLUMNS.flatMap((c) =>
+    c.source.kind === 'value' && c.indicator && !bounded.has(c.indicator) && isEstimate(c.indicator)
+      ? estimate(c.name, c.indicator, c.description)
+      : [c]
+  );
   const out: IndicatorsCsvColumn[] = [];
-  const all = [...INDICATORS_CSV_COLUMNS, ...extra];
+  const all = [...fixed, ...extra];
   all.forEach((col, i) => {
     out.push(col);
     const id = col.indicator;

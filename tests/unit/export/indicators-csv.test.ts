@@ -202,6 +202,19 @@ describe('buildIndicatorsCsv', () => {
     expect(names).not.toContain('taux_lls_statut');
   });
 
+  it('gives a fixed column its bounds when the file holds the figure as an estimate', () => {
+    const withEstimate = commune('99005', 'Estimée', { qpv_population: est(1500, 900, 2100) });
+    const cols = indicatorsCsvColumns(definitions, [withEstimate]).map((c) => c.name);
+    const i = cols.indexOf('qpv_population');
+    expect(cols.slice(i, i + 3)).toEqual([
+      'qpv_population',
+      'qpv_population_min',
+      'qpv_population_max'
+    ]);
+    const out = parse(buildIndicatorsCsv({ ...file, communes: [withEstimate] }));
+    expect(out[0]?.qpv_population_min).toBe('900');
+  });
+
   it('gives an INSEE indicator its status column even in a vintage with no secret cell', () => {
     const insee = definitions.map((d) =>
       d.id === 'taux_pauvrete' ? { ...d, sources: ['insee-comparateur'] } : d
