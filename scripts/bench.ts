@@ -12,7 +12,8 @@ interface BenchPart {
 
 const parts: BenchPart[] = [
   { name: 'Indicateurs', module: './bench/indicators.ts', exportName: 'benchIndicators' },
-  { name: 'Application web', module: './bench/web.ts', exportName: 'benchWeb' }
+  { name: 'Application web', module: './bench/web.ts', exportName: 'benchWeb' },
+  { name: 'Lighthouse', module: './bench/lighthouse.ts', exportName: 'benchLighthouse' }
 ];
 
 let failed = false;
