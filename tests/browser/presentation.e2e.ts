@@ -435,6 +435,17 @@ test('the room’s contributions: capture, counts, reload, export, re-import els
   assert.match(text, /12\/03\/2026/);
   assert.match(text, /Des logements pour les jeunes ; près des arrêts/);
   assert.match(text, /Un guichet unique des demandes/);
+  // On the map of `/` too, apart from the workshop's items: the name carries the count heard in
+  // meeting, the commune's panel lists them with their date.
+  await p2.goto(`${baseURL}/?vue=propositions&selection=38111`);
+  await p2
+    .locator('[data-testid="svg-map"] g.labels text[data-code="38111"]', {
+      hasText: /\(\d+ \+ 2 en réunion\)$/
+    })
+    .waitFor({ timeout: 60_000 });
+  const panel = p2.locator('[data-testid=territory-items] [data-testid=meeting-contributions]');
+  await panel.waitFor();
+  assert.match((await panel.textContent()) ?? '', /12\/03\/2026/);
   assert.deepEqual(errors2, []);
   await other.close();
 });
