@@ -12,6 +12,7 @@ test('the header search finds « st martin d’heres » and opens its sheet with
   const { page, context, errors } = await newPage();
   await page.goto(`${baseURL}/sources`);
   const box = page.locator('[data-testid="site-search"]');
+  await page.locator('[data-testid="site-search"][data-hydrated="true"]').waitFor();
   assert.equal(await box.getAttribute('role'), 'combobox');
   assert.equal(await box.getAttribute('aria-expanded'), 'false');
   const listId = (await box.getAttribute('aria-controls')) ?? '';
@@ -54,6 +55,7 @@ test('the header search matches without accents or hyphens and finds a QPV', asy
   const { page, context } = await newPage({ width: 390, height: 844 });
   await page.goto(`${baseURL}/`);
   const box = page.locator('[data-testid="site-search"]');
+  await page.locator('[data-testid="site-search"][data-hydrated="true"]').waitFor();
   const listId = (await box.getAttribute('aria-controls')) ?? '';
   const firstLabel = async (query: string) => {
     await box.fill(query);
