@@ -69,8 +69,8 @@ export const load: PageServerLoad = async ({ params, fetch }) => {
     definitions: indicators.definitions,
     params: indicators.params,
     sources,
-    // The perimeter in its surroundings (at least 2,5 km across), cut at build time.
-    map: await loadSheetMap(fetch, [params.code], sources, 2500, communeCodes),
+    // The perimeter in its surroundings (SheetMap frames 3,5 km), cut at build time.
+    map: await loadSheetMap(fetch, [params.code], sources, 3500, communeCodes),
     workshop: entry
       ? await loadSheetWorkshop(entry.profile)
       : { themes: [], error: 'pas d’indicateurs calculés pour ce QPV', rejected: [] }
