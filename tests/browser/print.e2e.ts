@@ -84,12 +84,6 @@ test('Grenoble prints on one A4 page with its figures, sources and top workshop 
     (qpvLine.match(/\(Q[PN]\w+, périmètre 20(15|24)/g) ?? []).length,
     g.values.qpv_nombre?.value
   );
-  // The map is printed as vectors beside the title: Grenoble named, a scale bar, a legend.
-  const map = sheet.locator('[data-testid="sheet-map-print"]');
-  assert.equal(await map.locator('svg .communes path').first().isVisible(), true);
-  assert.ok((await map.locator('g.labels text').allTextContents()).includes('Grenoble'));
-  assert.equal(await map.locator('.scale').count(), 1);
-  assert.match((await map.locator('[data-testid="sheet-map-legend"]').textContent()) ?? '', /QPV/);
   const pages = pdfPageCount(await printPdf(page, 'print-commune-38185'));
   assert.equal(pages, 1, `Grenoble prints on ${pages} pages`);
   assert.deepEqual(errors, []);
