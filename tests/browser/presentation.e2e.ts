@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { qpvCollectionSchema } from '../../src/lib/schemas/outputs';
-import { test } from './harness';
+import { launchChromium, test } from './harness';
+import { assertNoEnglishError, assertSvgMapPainted, waitForSvgMap } from './svg-map';
+import { indicatorsFileSchema } from '../../src/lib/schemas/indicators';
+import { svgOverviewSchema } from '../../src/lib/schemas/svg-map';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -298,19 +301,14 @@ test('focus never moves the map: Tab through a slide, the map keeps the slide te
   const { page, context, errors } = await newPage({ width: 1280, height: 800 });
   await page.goto(`${baseURL}/presentation?territoires=38111,38185`);
   await expectSlide(page, 'Claix', '');
-  await page.waitForSelector(
-    '[data-testid=slide-map] [data-testid=atlas-map][data-state=idle], [data-testid=slide-map] [data-testid=svg-map]',
-    { timeout: 30_000 }
-  );
+  await waitForSvgMap(page, '[data-testid=slide-map] [data-testid=svg-map]');
   const framing = () =>
     page.evaluate(() => {
       const fig = document.querySelector<HTMLElement>('[data-testid=slide-map]');
       return {
         territory: fig?.dataset.territory,
-        // The map's own state: what it frames / highlights (SVG map), or its view (MapLibre).
-        view:
-          fig?.querySelector('svg[viewBox]')?.getAttribute('viewBox') ??
-          fig?.querySelector('[data-testid=atlas-map]')?.getAttribute('data-state')
+        // What the SVG map frames.
+        view: fig?.querySelector('svg[viewBox]')?.getAttribute('viewBox')
       };
     });
   const before = await framing();
@@ -576,4 +574,53 @@ test('the printable atlas prints a table of contents then one A4 page per commun
   assert.equal(pages, sheets + 1, `${pages} PDF pages for ${sheets} communes + contents`);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('without WebGL: commune and QPV slides draw their SVG map with names and legend, no MapLibre', async ({
+  baseURL
+}) => {
+  const file = indicatorsFileSchema.parse(
+    JSON.parse(readFileSync('build/data/indicators.json', 'utf8'))
+  );
+  const drawn = new Set(
+    svgOverviewSchema
+      .parse(JSON.parse(readFileSync('build/geo/svg-overview.json', 'utf8')))
+      .qpv.map((q) => q.code)
+  );
+  // A QPV whose perimeter is drawn, read from the build (codes change with the vintages).
+  const q = file.qpv.find((x) => drawn.has(x.code));
+  assert.ok(q);
+  const browser = await launchChromium({ webgl: false });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const SLIDE_SVG = '[data-testid=slide-map] [data-testid=svg-map]';
+    for (const [code, nom] of [
+      ['38185', 'Grenoble'],
+      [q.code, q.nom]
+    ] as const) {
+      await page.goto(`${baseURL}/presentation?territoires=${code}`);
+      await expectSlide(page, nom);
+      const map = await waitForSvgMap(page, SLIDE_SVG);
+      assert.ok(map.names.length >= 2, `${nom}: ${map.names.length} names on the slide map`);
+      if (code === '38185') assert.ok(map.names.includes('Grenoble'));
+      else {
+        const emphasis = page.locator(`${SLIDE_SVG} .qpv path.emphasis`);
+        assert.equal(await emphasis.count(), 1, `${nom}: its perimeter is not emphasised`);
+      }
+      await assertSvgMapPainted(page, SLIDE_SVG);
+      assert.equal(await page.getAttribute('[data-testid=slide-map]', 'data-territory'), code);
+      assert.match((await page.getByTestId('slide-legend').textContent()) ?? '', /QPV/);
+      // Inert: no link to follow from the projected map.
+      assert.equal(await page.locator(`${SLIDE_SVG} a[href]`).count(), 0);
+      assert.equal(await page.locator('canvas.maplibregl-canvas').count(), 0);
+      await assertNoEnglishError(page);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
 });

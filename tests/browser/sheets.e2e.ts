@@ -8,7 +8,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { indicatorsFileSchema, type IndicatorsFile } from '../../src/lib/schemas/indicators';
 import { qpvCollectionSchema, type QpvCollection } from '../../src/lib/schemas/outputs';
-import { test } from './harness';
+import { launchChromium, test } from './harness';
+import {
+  assertNoEnglishError,
+  assertSvgMapPainted,
+  svgPointToScreen,
+  waitForSvgMap
+} from './svg-map';
+import { svgOverviewSchema } from '../../src/lib/schemas/svg-map';
 import { REQUIRED_CSV_COLUMNS } from '../fixtures/indicators/required-csv-columns';
 
 function indicators(): IndicatorsFile {
@@ -20,7 +27,7 @@ function qpvPerimeters(): QpvCollection {
   return qpvCollectionSchema.parse(JSON.parse(readFileSync('build/geo/qpv.geojson', 'utf8')));
 }
 
-/** Waits for a MapLibre canvas inside `selector` that is not blank. */
+/** Waits for a MapLibre canvas inside `selector` that is not blank (the propositions map). */
 async function waitForMapCanvas(page: Page, selector: string): Promise<void> {
   await page.waitForSelector(`${selector} canvas.maplibregl-canvas`, { timeout: 30_000 });
   await page.waitForFunction(
@@ -32,6 +39,9 @@ async function waitForMapCanvas(page: Page, selector: string): Promise<void> {
     { timeout: 30_000 }
   );
 }
+
+/** The sheet's SVG map (the print copy, hidden on screen, carries another testid). */
+const SHEET_SVG = '[data-testid="sheet-map"] [data-testid="svg-map"]';
 
 test('every commune and every QPV of the indicators file has a prerendered sheet', async () => {
   const file = indicators();
@@ -127,8 +137,7 @@ test('a déficitaire commune sheet shows its SRU situation, estimates with range
       null,
       'the jump link did not open the group'
     );
-    await waitForMapCanvas(page, '[data-testid="sheet-map"]');
-    await page.waitForTimeout(1500);
+    await waitForSvgMap(page, SHEET_SVG);
     await screenshot(page, size.name);
     assert.deepEqual(errors, []);
     await context.close();
@@ -197,8 +206,7 @@ test('a commune with QPV lists them with their generation; the link opens the QP
   assert.equal((await page.textContent('h1'))?.trim(), q?.nom);
   assert.match((await page.textContent('.subtitle')) ?? '', new RegExp(`périmètre ${generation}`));
   assert.ok((await page.locator('section[aria-labelledby="tc-title"] .figure').count()) > 0);
-  await waitForMapCanvas(page, '[data-testid="sheet-map"]');
-  await page.waitForTimeout(1500);
+  await waitForSvgMap(page, SHEET_SVG);
   await screenshot(page, 'qpv-1280');
   assert.deepEqual(errors, []);
   await context.close();
@@ -359,5 +367,113 @@ test('/sources lists every dataset with producer, vintage, licence and the CSV c
   );
   await screenshot(page, 'sources-1280');
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+function overview() {
+  return svgOverviewSchema.parse(JSON.parse(readFileSync('build/geo/svg-overview.json', 'utf8')));
+}
+
+test('without WebGL: commune and QPV sheets draw their SVG map with names; a click opens a sheet; French notice', async ({
+  baseURL
+}) => {
+  const file = indicators();
+  const geometry = overview();
+  const drawn = new Set(geometry.qpv.map((q) => q.code));
+  // A commune with a QPV whose perimeter is drawn, read from the build (codes change with vintages).
+  const q = file.qpv.find((x) => drawn.has(x.code));
+  assert.ok(q, 'no QPV of the indicators file is drawn in svg-overview.json');
+  const c = q.communes[0];
+  assert.ok(c);
+  const browser = await launchChromium({ webgl: false });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+
+    // Commune sheet: the commune framed and named, its neighbours named too.
+    await page.goto(`${baseURL}/commune/${c}`);
+    const commune = await waitForSvgMap(page, SHEET_SVG);
+    const nom = file.communes.find((x) => x.code === c)?.nom ?? '';
+    assert.ok(commune.names.includes(nom), `« ${nom} » not named on its sheet map`);
+    assert.ok(commune.names.length >= 2, `only ${commune.names.length} names on the map`);
+    await assertSvgMapPainted(page, SHEET_SVG);
+    assert.ok((await page.locator(`${SHEET_SVG} .stops path`).count()) > 0, 'no stops drawn');
+    assert.ok((await page.locator(`${SHEET_SVG} .scale`).count()) === 1, 'no scale bar');
+    assert.ok((await page.getByTestId('sheet-map-legend').first().textContent())?.includes('QPV'));
+    await assertNoEnglishError(page);
+    // « Explorer la carte » without WebGL: a French notice, the SVG map stays, nothing downloaded.
+    const before = scripts.length;
+    await page.click('[data-testid="sheet-map-explore"]');
+    const notice = page.getByTestId('map-notice');
+    await notice.waitFor();
+    assert.match((await notice.textContent()) ?? '', /WebGL, indisponible/);
+    assert.equal(await page.getAttribute('[data-testid="sheet-map"]', 'data-renderer'), 'svg');
+    assert.equal(scripts.length, before, 'scripts downloaded for a map that cannot run');
+    await assertNoEnglishError(page);
+
+    // A click on the QPV perimeter, at its pole, opens the QPV sheet.
+    const perimeter = geometry.qpv.find((x) => x.code === q.code);
+    assert.ok(perimeter);
+    const at = await svgPointToScreen(page, perimeter.anchor, `${SHEET_SVG} svg`);
+    await Promise.all([
+      page.waitForURL(new RegExp(`/qpv/${q.code}$`)),
+      page.mouse.click(at.x, at.y)
+    ]);
+
+    // QPV sheet: framed on the perimeter, drawn thick; commune names; a name opens its sheet.
+    const qmap = await waitForSvgMap(page, SHEET_SVG);
+    assert.ok(qmap.names.length >= 1, 'no name on the QPV sheet map');
+    await assertSvgMapPainted(page, SHEET_SVG);
+    const box = await page.locator(`${SHEET_SVG} .qpv a[data-code="${q.code}"] path`).boundingBox();
+    const frame = await page.locator(SHEET_SVG).boundingBox();
+    assert.ok(box && frame);
+    // The perimeter is in the frame and fills a good part of it (not the whole Métropole).
+    assert.ok(box.x >= frame.x - 1 && box.x + box.width <= frame.x + frame.width + 1);
+    assert.ok(box.width > frame.width * 0.25 || box.height > frame.height * 0.25);
+    await assertNoEnglishError(page);
+    const name = page.locator(`${SHEET_SVG} g.labels text`).first();
+    const code = await name.getAttribute('data-code');
+    await Promise.all([page.waitForURL(new RegExp(`/commune/${code}$`)), name.click()]);
+    await waitForSvgMap(page, SHEET_SVG);
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+test('with WebGL: MapLibre is downloaded only when « Explorer la carte » is pressed', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context, errors } = await newPage();
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
+  await page.goto(`${baseURL}/commune/38185`);
+  await waitForSvgMap(page, SHEET_SVG);
+  await page.waitForLoadState('networkidle');
+  assert.equal(await page.locator('canvas.maplibregl-canvas').count(), 0);
+  const before = new Set(scripts);
+  await page.click('[data-testid="sheet-map-explore"]');
+  await page.waitForSelector('[data-testid="sheet-map"] canvas.maplibregl-canvas', {
+    timeout: 60_000
+  });
+  const fresh = scripts.filter((u) => !before.has(u));
+  assert.ok(fresh.length > 0, 'MapLibre came with the page, before it was asked for');
+  await page.click('[data-testid="sheet-map-simple"]');
+  await waitForSvgMap(page, SHEET_SVG);
+  // The online basemap cannot load in the offline test machine: that is the only error allowed.
+  assert.deepEqual(
+    errors.filter((e) => !e.includes('ERR_NAME_NOT_RESOLVED')),
+    []
+  );
   await context.close();
 });

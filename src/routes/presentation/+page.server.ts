@@ -3,20 +3,23 @@
  * page needs no data fetch to show a territory and keeps working offline once cached.
  */
 import { buildSlides } from '$lib/components/presentation/slides';
-import { loadData } from '$lib/data/app-data';
+import { loadData, settle } from '$lib/data/app-data';
 import { loadBundledWorkshop } from '$lib/data/workshop';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch }) => {
-  const [indicators, qpv, workshop] = await Promise.all([
+  const [indicators, qpv, workshop, geometry] = await Promise.all([
     loadData(fetch, 'indicators'),
     loadData(fetch, 'qpv'),
-    loadBundledWorkshop()
+    loadBundledWorkshop(),
+    // The slides' SVG map (no WebGL needed); a broken file leaves a French message in its place.
+    settle(loadData(fetch, 'svgOverview'))
   ]);
   const generation = new Map(qpv.features.map((f) => [f.properties.code, f.properties.generation]));
   const slides = buildSlides(indicators, workshop.items, { qpvGeneration: generation });
   const themes = new Map(workshop.items.map((i) => [i.theme, i.themeQuestion]));
   return {
+    geometry,
     slides: Object.fromEntries(slides),
     territories: [...slides.values()].map((s) => ({ code: s.code, nom: s.nom, kind: s.kind })),
     themes: [...themes]

@@ -9,6 +9,7 @@ import { readIndicatorsAtBuild } from '$lib/components/sheet/prerender-entries';
 import { loadSheetWorkshop } from '$lib/components/sheet/sheet-workshop';
 import { communeGroup, contextTexts } from '$lib/components/sheet/context-text';
 import { SHEET_FIGURE_IDS } from '$lib/components/sheet/sheet-sections';
+import { loadSheetMap } from '$lib/components/sheet/sheet-map-load';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = () =>
@@ -49,6 +50,8 @@ export const load: PageServerLoad = async ({ params, fetch }) => {
     list2024: meta.qpv2024.filter((e) => e.communes.includes(params.code)),
     epciNom: meta.epci.nom,
     sources,
+    // The SVG map cut at build time around the commune: no map library on the sheet.
+    map: await loadSheetMap(fetch, [commune.code], sources),
     workshop: await loadSheetWorkshop(commune.profile)
   };
 };

@@ -10,6 +10,7 @@ import { loadSheetWorkshop } from '$lib/components/sheet/sheet-workshop';
 import { ALL_QPV, communeGroup, contextTexts } from '$lib/components/sheet/context-text';
 import { COMMUNE_CONTEXT_IDS, SHEET_FIGURE_IDS } from '$lib/components/sheet/sheet-sections';
 import { qpvCollectionSchema } from '$lib/schemas/outputs';
+import { loadSheetMap } from '$lib/components/sheet/sheet-map-load';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = () => {
@@ -31,6 +32,7 @@ export const load: PageServerLoad = async ({ params, fetch }) => {
   if (!entry && !properties) error(404, `QPV ${params.code} absent des données générées`);
   const communeCodes = entry?.communes ?? properties?.communes ?? [];
   const definitions = Object.fromEntries(indicators.definitions.map((d) => [d.id, d]));
+  const sources = loadSources().sources;
   const inQpv = indicators.communes.filter((c) => communeCodes.includes(c.code));
   const communes = inQpv.map((c) => ({ code: c.code, nom: c.nom }));
   // The commune's key figures in brief, ranked among the Métropole's communes.
@@ -66,7 +68,9 @@ export const load: PageServerLoad = async ({ params, fetch }) => {
     communeContext,
     definitions: indicators.definitions,
     params: indicators.params,
-    sources: loadSources().sources,
+    sources,
+    // The perimeter in its surroundings (SheetMap frames 3,5 km), cut at build time.
+    map: await loadSheetMap(fetch, [params.code], sources, 3500, communeCodes),
     workshop: entry
       ? await loadSheetWorkshop(entry.profile)
       : { themes: [], error: 'pas d’indicateurs calculés pour ce QPV', rejected: [] }

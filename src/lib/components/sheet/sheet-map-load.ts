@@ -1,0 +1,66 @@
+/**
+ * Build-time load of a sheet's map: the pre-projected SVG geometry cut to the territory's
+ * surroundings (`cutGeometry`), so the prerendered sheet carries only the paths it draws. A
+ * missing or broken file never breaks the sheet: its French message replaces the map.
+ */
+import { loadData, type Loaded } from '../../data/app-data';
+import { cutGeometry, type MapTransit } from '../../map/svg/cut';
+import type { SvgOverview } from '../../schemas/svg-map';
+import type { SourceEntry } from '../../schemas/sources-manifest';
+import { shortTitle } from './sheet-context';
+
+type Fetch = typeof fetch;
+
+export interface SheetMapData {
+  geometry: SvgOverview;
+  transit: MapTransit | null;
+  /** Codes framed (the QPV, or its communes when its perimeter is not drawn). */
+  focus: string[];
+  /** « Fond : Contours des communes — ADMIN EXPRESS… ; Réseau M — GTFS… ». */
+  sources: string;
+}
+
+/** « Fond : title — vintage ; … » of the geometry drawn. */
+export function mapSourcesLine(
+  refs: readonly { source: string; vintage: string }[],
+  manifest: readonly SourceEntry[]
+): string {
+  const title = (id: string) => {
+    const s = manifest.find((m) => m.id === id);
+    return s ? shortTitle(s.title) : id;
+  };
+  return `Fond : ${refs.map((r) => `${title(r.source)} — ${r.vintage}`).join(' ; ')}.`;
+}
+
+/**
+ * @param codes what the map frames: the commune, or the QPV code.
+ * @param minWidthM smallest width shown, metres on the ground (a QPV in its surroundings).
+ * @param fallback what it frames when none of `codes` is drawn (a QPV's communes).
+ */
+export async function loadSheetMap(
+  fetchFn: Fetch,
+  codes: readonly string[],
+  manifest: readonly SourceEntry[],
+  minWidthM = 0,
+  fallback: readonly string[] = []
+): Promise<Loaded<SheetMapData>> {
+  try {
+    const [overview, transit] = await Promise.all([
+      loadData(fetchFn, 'svgOverview'),
+      loadData(fetchFn, 'svgTransit')
+    ]);
+    const drawn = new Set([...overview.communes, ...overview.qpv].map((t) => t.code));
+    const focus = codes.some((c) => drawn.has(c)) ? [...codes] : [...fallback];
+    const cut = cutGeometry(overview, transit, focus, {
+      minWidth: minWidthM / overview.metresPerUnit
+    });
+    const gtfs = manifest.find((m) => m.id === 'mreso-gtfs');
+    const refs = [
+      ...overview.sources,
+      ...(gtfs ? [{ source: gtfs.id, vintage: gtfs.vintage }] : [])
+    ];
+    return { ok: true, data: { ...cut, focus, sources: mapSourcesLine(refs, manifest) } };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
