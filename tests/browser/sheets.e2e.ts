@@ -249,6 +249,11 @@ test('/donnees/indicateurs.csv is UTF-8 with BOM, one row per commune, required 
       else assert.notEqual(cells[i], 's', `${name} of ${c.nom}`);
     });
   }
+  // The per-territory propositions export is linked from /sources and from the sheets.
+  for (const path of ['/sources', '/commune/38185', `/qpv/${file.qpv[0]?.code ?? ''}`]) {
+    const html = await (await fetch(`${baseURL}${path}`)).text();
+    assert.match(html, /href="[^"]*donnees\/propositions-par-territoire\.csv"/, path);
+  }
   // One column per indicator offered on the map.
   assert.ok(header.length - 4 >= file.definitions.length, `${header.length} columns`);
 });
