@@ -37,11 +37,6 @@ async function waitForMap(page: Page): Promise<void> {
   assert.equal(state, 'idle', 'the map reached its idle state');
 }
 
-/** Colours of the MapLibre canvas's pixels. */
-function mapColours(page: Page): Promise<Map<string, number>> {
-  return elementColours(page, '[data-testid="atlas-map"] canvas');
-}
-
 /** Mixes a colour with white at the fill opacity, as the canvas shows it over the background. */
 function over(hex: string, opacity: number, bg = '#eef0ec'): [number, number, number] {
   const c = (s: string, i: number) => parseInt(s.slice(1 + 2 * i, 3 + 2 * i), 16);
@@ -527,22 +522,33 @@ test('a QPV sheet frames the QPV perimeter, not its whole commune', async ({
   baseURL
 }) => {
   const { page, context, errors } = await newPage();
-  const qpv = JSON.parse(readFileSync('build/geo/qpv.geojson', 'utf8')) as {
-    features: { properties: { code: string } }[];
-  };
-  const code = qpv.features[0]?.properties.code;
-  assert.ok(code, 'the build has QPV');
-  await page.goto(`${baseURL}/qpv/${code}`);
-  await waitForMap(page);
-  const colours = await mapColours(page);
-  // The emphasised outline is QPV-coloured and thick: a visible share of the small map's pixels.
+  const q = overview().qpv[0];
+  assert.ok(q, 'the build has QPV');
+  await page.goto(`${baseURL}/qpv/${q.code}`);
+  // The sheet's map is the prerendered SVG one (MapLibre only on « Explorer la carte »).
+  await waitForSvgMap(page);
+  // Framed on the QPV: its box is inside the view and the view is centred on it, not on its
+  // commune (the view is at least 3,5 km wide so that the neighbouring names show).
+  const vb = ((await page.getAttribute('[data-testid="svg-map"] svg', 'viewBox')) ?? '')
+    .split(' ')
+    .map(Number) as [number, number, number, number];
+  const [x0, y0, x1, y1] = q.bbox;
+  assert.ok(
+    x0 >= vb[0] && y0 >= vb[1] && x1 <= vb[0] + vb[2] && y1 <= vb[1] + vb[3],
+    `QPV box ${q.bbox.join(' ')} inside the view ${vb.join(' ')}`
+  );
+  const dx = Math.abs(vb[0] + vb[2] / 2 - (x0 + x1) / 2);
+  const dy = Math.abs(vb[1] + vb[3] / 2 - (y0 + y1) / 2);
+  assert.ok(dx < vb[2] * 0.1 && dy < vb[3] * 0.1, `view centred on the QPV (${dx}, ${dy})`);
+  // The emphasised outline is QPV-coloured and thick: visibly painted.
+  const colours = await elementColours(page, '[data-testid="svg-map"]');
   const { QPV_COLOR } = await import('../../src/lib/map/layer-colors');
   const c = (i: number) => parseInt(QPV_COLOR.slice(1 + 2 * i, 3 + 2 * i), 16);
   const outline = near(colours, [c(0), c(1), c(2)], 40);
   const total = [...colours.values()].reduce((a, b) => a + b, 0);
   assert.ok(
-    outline / total > 0.01,
-    `QPV outline covers ${((100 * outline) / total).toFixed(1)} % of the mini-map`
+    outline / total > 0.003,
+    `QPV outline covers ${((100 * outline) / total).toFixed(1)} % of the map`
   );
   assert.deepEqual(errors, []);
   await context.close();
