@@ -1,6 +1,7 @@
 /**
  * Print journeys (« Imprimer / PDF »): every commune and QPV sheet prints on exactly one A4
- * portrait page, the printable atlas on its contents plus one page per commune. Pages are counted
+ * portrait page with its vector map (legend, scale bar), the printable atlas on its contents plus
+ * one page per commune, each with its map; also without WebGL. Pages are counted
  * in the PDF Chromium writes (`/Type /Page` objects, not the `/Pages` tree). Territories come from
  * the build's indicators file; the PDFs of Grenoble, of one QPV and of the atlas are kept under
  * screenshots/ to be looked at.
@@ -9,7 +10,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { indicatorsFileSchema, type IndicatorsFile } from '../../src/lib/schemas/indicators';
-import { test } from './harness';
+import { launchChromium, test } from './harness';
+import { assertNoEnglishError, assertSvgMapPainted } from './svg-map';
 
 function indicators(): IndicatorsFile {
   return indicatorsFileSchema.parse(JSON.parse(readFileSync('build/data/indicators.json', 'utf8')));
@@ -19,6 +21,54 @@ function indicators(): IndicatorsFile {
 function pdfPageCount(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
 }
+
+interface PrintMapState {
+  code: string;
+  width: number;
+  height: number;
+  /** Commune outlines drawn, and those with a real fill. */
+  paths: number;
+  filled: number;
+  /** Raster or canvas inside the map (there must be none: paper gets vectors). */
+  rasters: number;
+  scale: string;
+  legend: string;
+}
+
+/** What the printed maps inside `scope` draw, as laid out under the current media. */
+async function printMaps(page: Page, scope: string): Promise<PrintMapState[]> {
+  return page.$$eval(`${scope} [data-testid="print-map"]`, (maps) =>
+    maps.map((m) => {
+      const r = m.querySelector('[data-testid="svg-map"]')?.getBoundingClientRect();
+      const paths = [...m.querySelectorAll('svg .communes path')];
+      return {
+        code: m.getAttribute('data-code') ?? '',
+        width: r?.width ?? 0,
+        height: r?.height ?? 0,
+        paths: paths.length,
+        filled: paths.filter((p) => {
+          const f = getComputedStyle(p).fill;
+          return f !== 'none' && !f.includes('rgba(0, 0, 0, 0)');
+        }).length,
+        rasters: m.querySelectorAll('canvas, img, image').length,
+        scale: m.querySelector('svg g.scale')?.getAttribute('aria-label') ?? '',
+        legend: m.querySelector('[data-testid="print-map-legend"]')?.textContent ?? ''
+      };
+    })
+  );
+}
+
+/** A printed map drawn as vectors, with its legend and its scale bar. */
+function assertPrintMap(m: PrintMapState | undefined, where: string, legend: RegExp): void {
+  assert.ok(m, `${where}: no printed map`);
+  assert.ok(m.width > 150 && m.height > 100, `${where}: map of ${m.width}×${m.height} px`);
+  assert.ok(m.paths >= 1 && m.filled === m.paths, `${where}: ${m.filled}/${m.paths} filled`);
+  assert.equal(m.rasters, 0, `${where}: raster in the printed map`);
+  assert.match(m.scale, /^Échelle : \d[\d\s]* k?m$/, `${where}: scale bar « ${m.scale} »`);
+  assert.match(m.legend, legend, `${where}: legend « ${m.legend} »`);
+}
+
+const PRINT_MAP = '[data-testid="print-sheet"] [data-testid="print-map"]';
 
 async function printPdf(page: Page, keep?: string): Promise<Buffer> {
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
@@ -84,6 +134,27 @@ test('Grenoble prints on one A4 page with its figures, sources and top workshop 
     (qpvLine.match(/\(Q[PN]\w+, périmètre 20(15|24)/g) ?? []).length,
     g.values.qpv_nombre?.value
   );
+  // Its map: vector, painted, legend and scale bar, top right, clear of the figures.
+  const [map] = await printMaps(page, '[data-testid="print-sheet"]');
+  assertPrintMap(map, 'Grenoble', /La commune.*Communes voisines.*QPV/);
+  await assertSvgMapPainted(page, `${PRINT_MAP} [data-testid="svg-map"]`);
+  const names = await page
+    .locator(`${PRINT_MAP} g.labels text`)
+    .evaluateAll((ts) => ts.map((t) => t.textContent));
+  assert.ok(names.includes('Grenoble'), `names on the printed map: ${names.join(', ')}`);
+  const mapBox = await page.locator(PRINT_MAP).boundingBox();
+  const sheetBox = await sheet.boundingBox();
+  assert.ok(mapBox && sheetBox);
+  assert.ok(mapBox.x + mapBox.width <= sheetBox.x + sheetBox.width + 1, 'map cut on the right');
+  for (const t of await sheet.locator('.figure-tables table').all()) {
+    const b = await t.boundingBox();
+    assert.ok(b);
+    const apart =
+      b.x + b.width <= mapBox.x ||
+      b.y >= mapBox.y + mapBox.height ||
+      b.x >= mapBox.x + mapBox.width;
+    assert.ok(apart, 'a figure table runs under the map');
+  }
   const pages = pdfPageCount(await printPdf(page, 'print-commune-38185'));
   assert.equal(pages, 1, `Grenoble prints on ${pages} pages`);
   assert.deepEqual(errors, []);
@@ -105,8 +176,12 @@ test('every commune and every QPV sheet prints on exactly one A4 page', async ({
   const kept = [...file.qpv].sort(
     (a, b) => b.communes.length - a.communes.length || b.nom.length - a.nom.length
   )[0];
+  await page.emulateMedia({ media: 'print' });
   for (const path of paths) {
     await page.goto(`${baseURL}${path}`);
+    const maps = await printMaps(page, '[data-testid="print-sheet"]');
+    assert.equal(maps.length, 1, `${path}: ${maps.length} printed maps`);
+    assertPrintMap(maps[0], path, path.startsWith('/qpv/') ? /Ce quartier/ : /La commune/);
     const keep = kept && path === `/qpv/${kept.code}` ? `print-qpv-${kept.code}` : undefined;
     const n = pdfPageCount(await printPdf(page, keep));
     if (n !== 1) over.push(`${path}: ${n} pages`);
@@ -120,10 +195,51 @@ test('the atlas prints its contents then one page per commune', async ({ newPage
   const n = indicators().communes.length;
   const { page, context, errors } = await newPage();
   await page.goto(`${baseURL}/atlas`);
+  // Every commune page has its own map (framed on it), vector, with legend and scale bar.
+  await page.emulateMedia({ media: 'print' });
+  const maps = await printMaps(page, '[data-testid="atlas"] article.atlas-page');
+  const codes = indicators().communes.map((c) => c.code);
+  assert.deepEqual(maps.map((m) => m.code).sort(), [...codes].sort());
+  for (const m of maps) assertPrintMap(m, `atlas ${m.code}`, /La commune.*Communes voisines/);
+  // Painted: the first and the last page's maps.
+  for (const i of [0, maps.length - 1]) {
+    await assertSvgMapPainted(
+      page,
+      `[data-testid="atlas"] article.atlas-page >> nth=${i} >> [data-testid="svg-map"]`
+    );
+  }
   const pages = pdfPageCount(await printPdf(page, 'print-atlas'));
   assert.equal(pages, n + 1, `atlas: ${pages} pages for ${n} communes`);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('without WebGL: the printed commune and QPV sheets draw their map and keep to one page', async ({
+  baseURL
+}) => {
+  const qpv = indicators().qpv[0];
+  assert.ok(qpv, 'no QPV in the indicators file');
+  const browser = await launchChromium({ webgl: false });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    for (const path of ['/commune/38151', `/qpv/${qpv.code}`]) {
+      await page.goto(`${baseURL}${path}`);
+      await page.emulateMedia({ media: 'print' });
+      const [map] = await printMaps(page, '[data-testid="print-sheet"]');
+      assertPrintMap(map, path, /QPV/);
+      await assertSvgMapPainted(page, `${PRINT_MAP} [data-testid="svg-map"]`);
+      await assertNoEnglishError(page);
+      const pages = pdfPageCount(await printPdf(page));
+      assert.equal(pages, 1, `${path} prints on ${pages} pages without WebGL`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
 });
 
 test('the layout links to the printable atlas', async ({ newPage, baseURL }) => {

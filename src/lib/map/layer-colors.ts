@@ -8,3 +8,14 @@ export const STOP_MODE_LABELS = {
   chrono: 'Arrêt Chrono',
   bus: 'Arrêt de bus'
 } as const;
+
+/**
+ * Fills of the sheet maps (screen and print) and of the atlas maps: the territory's commune(s),
+ * the others, and `other` as the SVG map fades it (opacity 0.3 over its #eef0ec background),
+ * which is what the legend must show.
+ */
+export const SHEET_MAP_FILLS = {
+  focus: '#f4dca6',
+  other: '#e4e7e0',
+  faded: '#ebede8'
+} as const;

@@ -61,4 +61,26 @@ describe('atlasRows', () => {
     // Indicators without a definition are left out, not shown empty.
     expect(t.sections.find((s) => s.title.startsWith('Logement et'))?.rows).toEqual([]);
   });
+
+  it('cites the map sources after the figures, reusing a source already cited', () => {
+    const t = atlasRows(
+      commune,
+      [def('tc_couverture_population', ['gtfs', 'grid'], 'GTFS 2025 ; Filosofi 2019')],
+      { gtfs: 'Réseau M réso', grid: 'Carreaux', admin: 'Contours' },
+      [
+        { source: 'admin', vintage: 'COG 2018' },
+        { source: 'gtfs', vintage: 'GTFS 2025' }
+      ]
+    );
+    expect(t.notes).toEqual([
+      'Réseau M réso — GTFS 2025',
+      'Carreaux — Filosofi 2019',
+      'Contours — COG 2018'
+    ]);
+    expect(t.mapRefs).toEqual([1, 3]);
+  });
+
+  it('has no map note without map sources', () => {
+    expect(atlasRows(commune, [], {}).mapRefs).toEqual([]);
+  });
 });

@@ -95,7 +95,22 @@ export function communePrintSections(
   );
 }
 
+/** Note numbers (ascending, once each) of the sources of a printed map, cited in `notes`. */
+export function citeMapSources(
+  notes: PrintNotes,
+  refs: readonly { source: string; vintage: string }[]
+): number[] {
+  const numbers = new Set(refs.flatMap((r) => notes.cite([r.source], r.vintage)));
+  return [...numbers].sort((a, b) => a - b);
+}
+
 /** « [1][3] » after a printed figure. */
 export function refMarks(refs: readonly number[]): string {
   return refs.map((n) => `[${n}]`).join('');
 }
+
+/**
+ * Size of the map of a printed sheet and of an atlas page (mm): floated top right, the title and
+ * lead lines beside it, about a quarter of the A4 width so two tables still fit abreast below.
+ */
+export const PRINT_MAP_MM = { width: 58, height: 36 } as const;

@@ -5,7 +5,7 @@
  */
 import { loadData, type Loaded } from '../../data/app-data';
 import { cutGeometry, type MapTransit } from '../../map/svg/cut';
-import type { SvgOverview } from '../../schemas/svg-map';
+import type { SvgOverview, SvgTransit } from '../../schemas/svg-map';
 import type { SourceEntry } from '../../schemas/sources-manifest';
 import { shortTitle } from './sheet-context';
 
@@ -18,6 +18,8 @@ export interface SheetMapData {
   focus: string[];
   /** « Fond : Contours des communes — ADMIN EXPRESS… ; Réseau M — GTFS… ». */
   sources: string;
+  /** The same sources as ids and vintages (the printed sheet numbers them in its notes). */
+  refs: { source: string; vintage: string }[];
 }
 
 /** « Fond : title — vintage ; … » of the geometry drawn. */
@@ -33,10 +35,33 @@ export function mapSourcesLine(
 }
 
 /**
+ * The map of a territory from the whole geometry (pure): cut around `codes`, with its sources.
  * @param codes what the map frames: the commune, or the QPV code.
  * @param minWidthM smallest width shown, metres on the ground (a QPV in its surroundings).
  * @param fallback what it frames when none of `codes` is drawn (a QPV's communes).
+ * @throws when neither `codes` nor `fallback` is drawn.
  */
+export function sheetMapData(
+  overview: SvgOverview,
+  transit: SvgTransit | null,
+  codes: readonly string[],
+  manifest: readonly SourceEntry[],
+  minWidthM = 0,
+  fallback: readonly string[] = []
+): SheetMapData {
+  const drawn = new Set([...overview.communes, ...overview.qpv].map((t) => t.code));
+  // Without a fallback, cutGeometry's error then names the territory asked for.
+  const focus =
+    codes.some((c) => drawn.has(c)) || fallback.length === 0 ? [...codes] : [...fallback];
+  const cut = cutGeometry(overview, transit, focus, {
+    minWidth: minWidthM / overview.metresPerUnit
+  });
+  const gtfs = transit ? manifest.find((m) => m.id === 'mreso-gtfs') : undefined;
+  const refs = [...overview.sources, ...(gtfs ? [{ source: gtfs.id, vintage: gtfs.vintage }] : [])];
+  return { ...cut, focus, sources: mapSourcesLine(refs, manifest), refs };
+}
+
+/** `sheetMapData` of the generated geometry files; a missing or broken file gives its message. */
 export async function loadSheetMap(
   fetchFn: Fetch,
   codes: readonly string[],
@@ -49,17 +74,10 @@ export async function loadSheetMap(
       loadData(fetchFn, 'svgOverview'),
       loadData(fetchFn, 'svgTransit')
     ]);
-    const drawn = new Set([...overview.communes, ...overview.qpv].map((t) => t.code));
-    const focus = codes.some((c) => drawn.has(c)) ? [...codes] : [...fallback];
-    const cut = cutGeometry(overview, transit, focus, {
-      minWidth: minWidthM / overview.metresPerUnit
-    });
-    const gtfs = manifest.find((m) => m.id === 'mreso-gtfs');
-    const refs = [
-      ...overview.sources,
-      ...(gtfs ? [{ source: gtfs.id, vintage: gtfs.vintage }] : [])
-    ];
-    return { ok: true, data: { ...cut, focus, sources: mapSourcesLine(refs, manifest) } };
+    return {
+      ok: true,
+      data: sheetMapData(overview, transit, codes, manifest, minWidthM, fallback)
+    };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  citeMapSources,
   PrintNotes,
   printSection,
   refMarks
@@ -179,5 +180,19 @@ describe('topItems', () => {
   });
   it('returns nothing for no themes', () => {
     expect(topItems([], 'action', 3)).toEqual([]);
+  });
+});
+
+describe('citeMapSources', () => {
+  it('numbers the map sources after those already cited, once each, ascending', () => {
+    const notes = new PrintNotes(titles);
+    notes.cite(['src-b'], '2002');
+    const refs = citeMapSources(notes, [
+      { source: 'src-a', vintage: '2001' },
+      { source: 'src-b', vintage: '2002' },
+      { source: 'src-a', vintage: '2001' }
+    ]);
+    expect(refs).toEqual([1, 2]);
+    expect(notes.notes).toEqual(['Source B — 2002', 'Source A — 2001']);
   });
 });
