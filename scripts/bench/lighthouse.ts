@@ -16,13 +16,13 @@ const RUNS = 3;
 const PAGES = ['/', '/commune/38185', '/propositions', '/presentation?territoires=38185,38111'];
 const TARGETS = { performance: 90, tbtMs: 200, accessibility: 100, bestPractices: 95 };
 
-function median(xs: number[]): number {
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-interface Run {
+export interface Run {
   performance: number;
   accessibility: number;
   bestPractices: number;
@@ -31,7 +31,7 @@ interface Run {
   transferKB: number;
 }
 
-async function runOnce(url: string, port: number): Promise<Run> {
+export async function runOnce(url: string, port: number): Promise<Run> {
   const result = await lighthouse(url, {
     port,
     output: 'json',
@@ -52,11 +52,9 @@ async function runOnce(url: string, port: number): Promise<Run> {
   };
 }
 
-export async function benchLighthouse(): Promise<string> {
-  if (!findNginx())
-    return 'nginx absent (apt-get install nginx) : mesure Lighthouse non faite, le serveur de test ne compresse pas.';
-  const nginx = await startNginx(resolve('build'));
-  const chrome = await chromeLauncher.launch({
+/** Headless Chromium for Lighthouse (the flags of every browser run of this repository). */
+export function launchChrome() {
+  return chromeLauncher.launch({
     chromePath: '/usr/bin/chromium',
     chromeFlags: [
       '--headless=new',
@@ -67,6 +65,13 @@ export async function benchLighthouse(): Promise<string> {
       '--no-first-run'
     ]
   });
+}
+
+export async function benchLighthouse(): Promise<string> {
+  if (!findNginx())
+    return 'nginx absent (apt-get install nginx) : mesure Lighthouse non faite, le serveur de test ne compresse pas.';
+  const nginx = await startNginx(resolve('build'));
+  const chrome = await launchChrome();
   const lines = [
     `Lighthouse 12.2.3, profil mobile par défaut, médiane de ${RUNS} passages, servi par nginx (deploy/nginx.conf) :`,
     `  ${'page'.padEnd(40)} perf   TBT (ms)   LCP (ms)   poids (Ko)   access.   bonnes pr.`

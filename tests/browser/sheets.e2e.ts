@@ -16,6 +16,7 @@ import {
   waitForSvgMap
 } from './svg-map';
 import { svgOverviewSchema } from '../../src/lib/schemas/svg-map';
+import { ITEM_APPLIES_COLOR } from '../../src/lib/map/palettes';
 import { REQUIRED_CSV_COLUMNS } from '../fixtures/indicators/required-csv-columns';
 
 function indicators(): IndicatorsFile {
@@ -27,16 +28,20 @@ function qpvPerimeters(): QpvCollection {
   return qpvCollectionSchema.parse(JSON.parse(readFileSync('build/geo/qpv.geojson', 'utf8')));
 }
 
-/** Waits for a MapLibre canvas inside `selector` that is not blank (the propositions map). */
-async function waitForMapCanvas(page: Page, selector: string): Promise<void> {
-  await page.waitForSelector(`${selector} canvas.maplibregl-canvas`, { timeout: 30_000 });
-  await page.waitForFunction(
-    (sel) => {
-      const canvas = document.querySelector<HTMLCanvasElement>(`${sel} canvas.maplibregl-canvas`);
-      return canvas !== null && canvas.width > 0 && canvas.height > 0;
+/** The SVG map of /propositions. */
+const PROPOSITIONS_SVG = '[data-testid="propositions-map"] [data-testid="svg-map"]';
+
+/** Codes of the communes of the /propositions map painted with `colour` (#rrggbb). */
+async function filledWith(page: Page, colour: string): Promise<string[]> {
+  return page.$$eval(
+    `${PROPOSITIONS_SVG} .communes a[data-code]`,
+    (links, hex) => {
+      const rgb = `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+      return links
+        .filter((a) => getComputedStyle(a.querySelector('path')!).fill === rgb)
+        .map((a) => a.getAttribute('data-code') ?? '');
     },
-    selector,
-    { timeout: 30_000 }
+    colour
   );
 }
 
@@ -299,8 +304,9 @@ test('/propositions filters, searches, highlights an item’s territories and re
     assert.equal(highlighted.length, await panel.locator('li a[href^="/commune/"]').count());
     assert.ok(links > 0, `item ${id} applies nowhere`);
     assert.match((await panel.locator('.why').first().textContent()) ?? '', /^Affiché car/);
-    await waitForMapCanvas(page, '[data-testid="propositions-map"]');
-    await page.waitForTimeout(1500);
+    // The SVG map fills exactly the communes where the item applies.
+    await waitForSvgMap(page, PROPOSITIONS_SVG);
+    assert.deepEqual((await filledWith(page, ITEM_APPLIES_COLOR)).sort(), [...highlighted].sort());
     await screenshot(page, size.name);
     // Reload: the filters and the chosen item come back.
     await page.reload();
@@ -446,6 +452,117 @@ test('without WebGL: commune and QPV sheets draw their SVG map with names; a cli
     const code = await name.getAttribute('data-code');
     await Promise.all([page.waitForURL(new RegExp(`/commune/${code}$`)), name.click()]);
     await waitForSvgMap(page, SHEET_SVG);
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+/** A screen point where the topmost element is the commune `code` of the map (not a QPV, a name). */
+async function pointOnCommune(page: Page, root: string, code: string) {
+  return page.$eval(
+    `${root} .communes a[data-code="${code}"] path`,
+    (path, c) => {
+      const r = path.getBoundingClientRect();
+      for (let i = 1; i < 12; i++)
+        for (let j = 1; j < 12; j++) {
+          const x = r.left + (r.width * i) / 12;
+          const y = r.top + (r.height * j) / 12;
+          const top = document.elementFromPoint(x, y);
+          if (
+            top?.tagName === 'path' &&
+            top.closest('.communes a')?.getAttribute('data-code') === c
+          )
+            return { x, y };
+        }
+      return null;
+    },
+    code
+  );
+}
+
+test('without WebGL: /propositions draws its SVG map, names, why on hover and focus; no map library', async ({
+  baseURL
+}) => {
+  const browser = await launchChromium({ webgl: false });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    await page.goto(`${baseURL}/propositions?theme=4`);
+    const before = await waitForSvgMap(page, PROPOSITIONS_SVG);
+    assert.equal(before.territories, 49);
+    assert.ok(before.names.length >= 5, `only ${before.names.length} names on the map`);
+    await assertSvgMapPainted(page, PROPOSITIONS_SVG);
+    await assertNoEnglishError(page);
+
+    // An item targeting a type of territory: its communes filled, all of them named.
+    const targeted = page
+      .locator('[data-testid="proposition"]')
+      .filter({ hasNot: page.locator('.chip.tag', { hasText: 'Tous les territoires' }) })
+      .first();
+    await targeted.locator('button').click();
+    await page.getByTestId('item-territories').waitFor();
+    const highlighted = (
+      (await page.getAttribute('[data-testid="propositions-map"]', 'data-highlight')) ?? ''
+    )
+      .split(' ')
+      .filter(Boolean);
+    assert.ok(highlighted.length > 0 && highlighted.length < 49, `${highlighted.length} communes`);
+    await page.waitForFunction(
+      ([sel, n]) => document.querySelectorAll(`${sel} g.labels text`).length === n,
+      [PROPOSITIONS_SVG, highlighted.length] as const
+    );
+    assert.deepEqual((await filledWith(page, ITEM_APPLIES_COLOR)).sort(), [...highlighted].sort());
+    const named = await waitForSvgMap(page, PROPOSITIONS_SVG);
+    const noms = new Map(indicators().communes.map((c) => [c.code, c.nom]));
+    assert.deepEqual(
+      [...named.names].sort(),
+      highlighted.map((c) => noms.get(c) ?? c).sort(),
+      'the concerned communes are the ones named'
+    );
+    assert.ok(
+      (await page.getByTestId('propositions-map-legend').textContent())?.includes('QPV'),
+      'no QPV in the legend'
+    );
+
+    // Hover: the tooltip says why the commune is concerned.
+    const code = highlighted[0]!;
+    const at = await pointOnCommune(page, PROPOSITIONS_SVG, code);
+    assert.ok(at, `no visible point of commune ${code}`);
+    await page.mouse.move(at.x, at.y);
+    const tooltip = page.locator(`${PROPOSITIONS_SVG} [data-testid="svg-map-tooltip"]`);
+    await tooltip.waitFor();
+    assert.match((await tooltip.textContent()) ?? '', /Affiché car/);
+    // The tooltip stays inside the map (it flips on the side where there is room).
+    const tip = await tooltip.boundingBox();
+    const frame = await page.locator(PROPOSITIONS_SVG).boundingBox();
+    assert.ok(
+      tip && frame && tip.x >= frame.x - 1 && tip.x + tip.width <= frame.x + frame.width + 1
+    );
+    await page.mouse.move(0, 0);
+
+    // Keyboard: a commune takes the focus, says why, and Enter opens its sheet.
+    const link = page.locator(`${PROPOSITIONS_SVG} .communes a[data-code="${code}"]`);
+    assert.match((await link.getAttribute('aria-label')) ?? '', /: concernée$/);
+    await link.focus();
+    assert.match((await tooltip.textContent()) ?? '', new RegExp(noms.get(code) ?? code));
+    await assertNoEnglishError(page);
+    assert.deepEqual(
+      scripts.filter((u) => /maplibre/i.test(u)),
+      [],
+      'a map library was downloaded for the SVG map'
+    );
+    await Promise.all([
+      page.waitForURL(new RegExp(`/commune/${code}$`)),
+      page.keyboard.press('Enter')
+    ]);
     assert.deepEqual(errors, []);
     await context.close();
   } finally {

@@ -61,3 +61,11 @@ export function textColorOn(hex: string): '#000000' | '#ffffff' {
   const l = luminance(hex);
   return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000000' : '#ffffff';
 }
+
+/**
+ * Map of the propositions browser: a commune where the chosen workshop item applies, and one
+ * where it does not (faded besides). Strong red on light grey: found at a glance, and the item's
+ * « why » is in the tooltip and the list beside the map, never in the colour alone.
+ */
+export const ITEM_APPLIES_COLOR = '#c0392b';
+export const ITEM_NOT_APPLIES_COLOR = '#f2f2f2';

@@ -7,9 +7,11 @@ import { loadBundledWorkshop } from '$lib/data/workshop';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch }) => {
-  const [workshop, indicators] = await Promise.all([
+  const [workshop, indicators, geometry] = await Promise.all([
     settle(loadBundledWorkshop()),
-    settle(loadData(fetch, 'indicators'))
+    settle(loadData(fetch, 'indicators')),
+    // The pre-projected SVG map: prerendered with the page, no map library.
+    settle(loadData(fetch, 'svgOverview'))
   ]);
   return {
     items: workshop.ok ? workshop.data.items : [],
@@ -21,6 +23,7 @@ export const load: PageServerLoad = async ({ fetch }) => {
           ...indicators.data.qpv.map((q) => q.profile)
         ]
       : [],
-    indicatorsError: indicators.ok ? null : indicators.error
+    indicatorsError: indicators.ok ? null : indicators.error,
+    geometry
   };
 };
