@@ -20,8 +20,9 @@ try {
     console.log(
       `run ${i + 1}: perf ${r.performance}, TBT ${r.tbtMs.toFixed(0)} ms, LCP ${r.lcpMs.toFixed(0)} ms, ${r.transferKB.toFixed(0)} KB, access. ${r.accessibility}, best pr. ${r.bestPractices}`
     );
+    for (const f of r.failing) console.log(`  failing: ${f}`);
   }
-  const m = (k: keyof Run) => median(all.map((r) => r[k]));
+  const m = (k: Exclude<keyof Run, 'failing'>) => median(all.map((r) => r[k]));
   console.log(
     `${path}, median of ${runs}: perf ${m('performance')}, TBT ${m('tbtMs').toFixed(0)} ms, LCP ${m('lcpMs').toFixed(0)} ms, ${m('transferKB').toFixed(0)} KB`
   );

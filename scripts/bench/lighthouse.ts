@@ -29,6 +29,8 @@ export interface Run {
   tbtMs: number;
   lcpMs: number;
   transferKB: number;
+  /** Audits of accessibility and best practices that fail (id: title). */
+  failing: string[];
 }
 
 export async function runOnce(url: string, port: number): Promise<Run> {
@@ -48,7 +50,12 @@ export async function runOnce(url: string, port: number): Promise<Run> {
     bestPractices: score('best-practices'),
     tbtMs: num('total-blocking-time'),
     lcpMs: num('largest-contentful-paint'),
-    transferKB: num('total-byte-weight') / 1024
+    transferKB: num('total-byte-weight') / 1024,
+    failing: ['accessibility', 'best-practices'].flatMap((c) =>
+      (categories[c]?.auditRefs ?? [])
+        .filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1)
+        .map((ref) => `${ref.id}: ${audits[ref.id]?.title ?? ''}`)
+    )
   };
 }
 
@@ -81,7 +88,7 @@ export async function benchLighthouse(): Promise<string> {
     for (const path of PAGES) {
       const runs: Run[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await runOnce(`${nginx.url}${path}`, chrome.port));
-      const m = (k: keyof Run) => median(runs.map((r) => r[k]));
+      const m = (k: Exclude<keyof Run, 'failing'>) => median(runs.map((r) => r[k]));
       lines.push(
         `  ${path.padEnd(40)} ${String(m('performance')).padStart(4)}   ${m('tbtMs').toFixed(0).padStart(8)}   ${m('lcpMs').toFixed(0).padStart(8)}   ${m('transferKB').toFixed(0).padStart(10)}   ${String(m('accessibility')).padStart(7)}   ${String(m('bestPractices')).padStart(10)}`
       );
