@@ -4,9 +4,11 @@
  * 1. in place: the name centred on its anchor (or just above / below it);
  * 2. callouts: names that did not fit go beside their territory, at growing distances in 16
  *    directions, joined to their anchor by a leader line that crosses no placed name.
- * Collisions are found with a Flatbush index of every candidate box (static, built once) filtered
- * by the candidates already taken. Anchors of the other territories are kept clear too, so a
- * callout never hides where another name points.
+ * Collisions with the names already placed are tested against a Flatbush grid of their boxes
+ * (rebuilt only when a name is placed); anchors of the other territories are kept clear too (a
+ * static Flatbush index), so a callout never hides where another name points. Candidates are not
+ * indexed: there are some 200 per name, and searching them with a « taken » filter cost seconds
+ * on a slow phone.
  */
 import Flatbush from 'flatbush';
 
@@ -100,28 +102,19 @@ const DIRECTIONS = Array.from({ length: 16 }, (_, i) => {
 });
 
 function segmentHitsBox(x1: number, y1: number, x2: number, y2: number, b: Box): boolean {
-  // Liang–Barsky clipping of the segment against the box.
-  let t0 = 0;
-  let t1 = 1;
+  // Liang–Barsky clipping of the segment against the box (no allocation: called very often).
   const dx = x2 - x1;
   const dy = y2 - y1;
-  const edges: [number, number][] = [
-    [-dx, x1 - b.x0],
-    [dx, b.x1 - x1],
-    [-dy, y1 - b.y0],
-    [dy, b.y1 - y1]
-  ];
-  for (const [p, q] of edges) {
-    if (p === 0) {
-      if (q < 0) return false;
-    } else {
-      const t = q / p;
-      if (p < 0) t0 = Math.max(t0, t);
-      else t1 = Math.min(t1, t);
-      if (t0 > t1) return false;
-    }
-  }
-  return true;
+  let t0 = 0;
+  let t1 = 1;
+  const clip = (p: number, q: number): boolean => {
+    if (p === 0) return q >= 0;
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    return t0 <= t1;
+  };
+  return clip(-dx, x1 - b.x0) && clip(dx, b.x1 - x1) && clip(-dy, y1 - b.y0) && clip(dy, b.y1 - y1);
 }
 
 /** Point of the box nearest to (x, y): where a leader line ends. */
@@ -187,10 +180,6 @@ export function placeLabels(items: readonly LabelInput[], options: PlaceOptions)
   const leaders: { x1: number; y1: number; x2: number; y2: number }[] = [];
   const result = new Map<number, PlacedLabel>();
   if (candidates.length === 0) return { placed: [], dropped: order.map((o) => o.code) };
-  const index = new Flatbush(candidates.length);
-  for (const c of candidates) index.add(c.box.x0, c.box.y0, c.box.x1, c.box.y1);
-  index.finish();
-  const taken = new Uint8Array(candidates.length);
   const anchors = new Flatbush(Math.max(order.length, 1));
   for (const it of order) anchors.add(it.x - 2, it.y - 2, it.x + 2, it.y + 2);
   if (order.length === 0) anchors.add(-10, -10, -10, -10);
@@ -199,7 +188,7 @@ export function placeLabels(items: readonly LabelInput[], options: PlaceOptions)
 
   const free = (ci: number, own: number): boolean => {
     const b = candidates[ci]!.box;
-    if (index.search(b.x0, b.y0, b.x1, b.y1, (j) => taken[j] === 1).length > 0) return false;
+    if (placedIndex().search(b.x0, b.y0, b.x1, b.y1).length > 0) return false;
     if (obstacles.some((o) => b.x0 < o.x1 && b.x1 > o.x0 && b.y0 < o.y1 && b.y1 > o.y0))
       return false;
     // Leader lines already drawn must not run under this name.
@@ -217,12 +206,22 @@ export function placeLabels(items: readonly LabelInput[], options: PlaceOptions)
         segmentHitsBox(it.x, it.y, ex, ey, shrink(p, gap + 0.5))
     );
   };
+  // Index of the placed boxes, rebuilt lazily after each placement (Flatbush is static).
+  let placed: Flatbush | null = null;
+  const placedIndex = (): Flatbush => {
+    if (placed) return placed;
+    placed = new Flatbush(Math.max(placedBoxes.length, 1));
+    for (const p of placedBoxes) placed.add(p.x0, p.y0, p.x1, p.y1);
+    if (placedBoxes.length === 0) placed.add(-10, -10, -10, -10);
+    placed.finish();
+    return placed;
+  };
   const take = (ci: number) => {
     const c = candidates[ci]!;
-    taken[ci] = 1;
     const it = order[c.label]!;
     const s = sizes[c.label]!;
     placedBoxes.push(c.box);
+    placed = null;
     let leader: PlacedLabel['leader'] = null;
     if (c.leader) {
       const [x2, y2] = nearestOnBox(it.x, it.y, shrink(c.box, gap));
@@ -242,7 +241,11 @@ export function placeLabels(items: readonly LabelInput[], options: PlaceOptions)
     });
   };
   const byLabel = new Map<number, number[]>();
-  candidates.forEach((c, i) => byLabel.set(c.label, [...(byLabel.get(c.label) ?? []), i]));
+  candidates.forEach((c, i) => {
+    const list = byLabel.get(c.label);
+    if (list) list.push(i);
+    else byLabel.set(c.label, [i]);
+  });
   const tryPlace = (label: number, leader: boolean) => {
     const pick = (byLabel.get(label) ?? []).find(
       (ci) => candidates[ci]!.leader === leader && free(ci, label)
