@@ -121,3 +121,23 @@ export const indicatorsFileSchema = z.object({
   qpv: z.array(qpvIndicatorsSchema)
 });
 export type IndicatorsFile = z.infer<typeof indicatorsFileSchema>;
+
+/**
+ * The indicators without the territories' linking profiles: what the explorer's first view needs
+ * (the profiles are about half the file and serve only the « propositions » view).
+ */
+export const explorerIndicatorsSchema = indicatorsFileSchema.extend({
+  communes: z.array(communeIndicatorsSchema.omit({ profile: true })),
+  qpv: z.array(qpvIndicatorsSchema.omit({ profile: true }))
+});
+export type ExplorerIndicators = z.infer<typeof explorerIndicatorsSchema>;
+export type ExplorerCommune = ExplorerIndicators['communes'][number];
+
+/** Drops the linking profiles (see `explorerIndicatorsSchema`). */
+export function withoutProfiles(file: IndicatorsFile): ExplorerIndicators {
+  return {
+    ...file,
+    communes: file.communes.map(({ profile: _profile, ...c }) => c),
+    qpv: file.qpv.map(({ profile: _profile, ...q }) => q)
+  };
+}

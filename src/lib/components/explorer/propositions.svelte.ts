@@ -1,9 +1,13 @@
 /**
- * « Propositions » view of the explorer: the workshop base and the linking code are loaded only
- * when the view is first opened (their own chunks), then the items targeting each commune are
- * counted for the current filter.
+ * « Propositions » view of the explorer: the workshop base, the linking code and the communes'
+ * linking profiles are loaded only when the view is first opened (their own chunks; the profiles
+ * from the indicators file, left out of the prerendered page), then the items targeting each
+ * commune are counted for the current filter.
  */
+import { base } from '$app/paths';
+import { loadData } from '../../data/app-data';
 import type { WorkshopLoadResult } from '../../data/workshop';
+import type { TerritoryProfile } from '../../schemas/tags';
 import type { WorkshopFilter } from '../../linking/filter';
 import { workshopColumnSchema } from '../../schemas/workshop';
 import type { ViewParams } from '../../map/url-state';
@@ -14,6 +18,8 @@ type Linking = typeof import('../../linking/items-for-territory') &
 export class PropositionsState {
   workshop = $state.raw<WorkshopLoadResult | null>(null);
   linking = $state.raw<Linking | null>(null);
+  /** The communes' linking profiles. */
+  profiles = $state.raw<TerritoryProfile[] | null>(null);
   error = $state<string | null>(null);
   #loading = false;
 
@@ -24,12 +30,14 @@ export class PropositionsState {
     Promise.all([
       import('../../data/workshop'),
       import('../../linking/items-for-territory'),
-      import('../../linking/territories-for-item')
+      import('../../linking/territories-for-item'),
+      loadData(fetch, 'indicators', base)
     ])
-      .then(async ([w, items, territories]) => {
+      .then(async ([w, items, territories, indicators]) => {
         // The curated CSV is bundled (its own chunk): no generated copy can go stale or missing.
         const loaded = await w.loadBundledWorkshop();
         this.linking = { ...items, ...territories };
+        this.profiles = indicators.communes.map((c) => c.profile);
         this.workshop = loaded;
       })
       .catch((e: unknown) => {
