@@ -109,8 +109,21 @@ export function refMarks(refs: readonly number[]): string {
   return refs.map((n) => `[${n}]`).join('');
 }
 
+/** Width and height of a printed map, mm. */
+export interface PrintMapSize {
+  width: number;
+  height: number;
+}
+
 /**
- * Size of the map of a printed sheet and of an atlas page (mm): floated top right, the title and
- * lead lines beside it, about a quarter of the A4 width so two tables still fit abreast below.
+ * Size of the map of a printed commune sheet and of an atlas page (mm): floated top right, the
+ * title and lead lines beside it, about a third of the A4 width so that a table still fits
+ * beside it and the fullest sheets (Grenoble) keep to one page.
  */
-export const PRINT_MAP_MM = { width: 58, height: 36 } as const;
+export const PRINT_MAP_MM: PrintMapSize = { width: 58, height: 36 };
+
+/**
+ * A QPV sheet has two short tables: its map is larger (a perimeter is drawn at street scale),
+ * the figures flow down the left column beside it.
+ */
+export const PRINT_MAP_QPV_MM: PrintMapSize = { width: 84, height: 60 };
