@@ -35,8 +35,15 @@ interface PrintMapState {
   legend: string;
 }
 
-/** What the printed maps inside `scope` draw, as laid out under the current media. */
+/**
+ * What the printed maps inside `scope` draw, as laid out under the current media, once every map
+ * of the page is hydrated (a hydration that fails remounts the page: the maps are redrawn).
+ */
 async function printMaps(page: Page, scope: string): Promise<PrintMapState[]> {
+  await page.waitForFunction(() => {
+    const maps = [...document.querySelectorAll('[data-testid="svg-map"]')];
+    return maps.length > 0 && maps.every((m) => m.getAttribute('data-hydrated') === 'true');
+  });
   return page.$$eval(`${scope} [data-testid="print-map"]`, (maps) =>
     maps.map((m) => {
       const r = m.querySelector('[data-testid="svg-map"]')?.getBoundingClientRect();
