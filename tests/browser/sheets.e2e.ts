@@ -211,6 +211,21 @@ test('a commune with QPV lists them with their generation; the link opens the QP
   assert.equal((await page.textContent('h1'))?.trim(), q?.nom);
   assert.match((await page.textContent('.subtitle')) ?? '', new RegExp(`périmètre ${generation}`));
   assert.ok((await page.locator('section[aria-labelledby="tc-title"] .figure').count()) > 0);
+  // A 2024 perimeter has no published population: the grid estimate stands in, with its range
+  // and source, never « pas de donnée ».
+  const pop = q?.values.qpv_population;
+  const feature = qpvPerimeters().features.find((f) => f.properties.code === code);
+  assert.equal(feature?.properties.population, null, `${code}: the 2024 perimeters publish none`);
+  assert.ok(pop?.status === 'ok' && pop.estimate, `${code}: the grid estimate is in the build`);
+  {
+    const shown = (await page.getByTestId('qpv-population-estimate').textContent()) ?? '';
+    assert.match(
+      shown,
+      /^≈\u00a0[\d\u202f]+\u00a0hab\. \(estimation, entre [\d\u202f]+\u00a0hab\. et [\d\u202f]+\u00a0hab\.\)$/
+    );
+    const figure = page.locator('.figure', { has: page.getByTestId('qpv-population-estimate') });
+    assert.match((await figure.textContent()) ?? '', /Filosofi 2019/);
+  }
   await waitForSvgMap(page, SHEET_SVG);
   await screenshot(page, 'qpv-1280');
   assert.deepEqual(errors, []);
