@@ -219,10 +219,9 @@ test('a commune with QPV lists them with their generation; the link opens the QP
   assert.ok(pop?.status === 'ok' && pop.estimate, `${code}: the grid estimate is in the build`);
   {
     const shown = (await page.getByTestId('qpv-population-estimate').textContent()) ?? '';
-    assert.match(
-      shown,
-      /^≈\u00a0[\d\u202f]+\u00a0hab\. \(estimation, entre [\d\u202f]+\u00a0hab\. et [\d\u202f]+\u00a0hab\.\)$/
-    );
+    assert.match(shown, /^≈\u00a0[\d\u202f]+\u00a0hab\.$/);
+    const range = (await page.getByTestId('qpv-population-range').textContent()) ?? '';
+    assert.match(range, /^— estimation, entre [\d\u202f]+ et [\d\u202f]+\u00a0hab\.$/);
     const figure = page.locator('.figure', { has: page.getByTestId('qpv-population-estimate') });
     assert.match((await figure.textContent()) ?? '', /Filosofi 2019/);
   }

@@ -46,6 +46,20 @@ export function formatDistance(metres: number): string {
   return `${formatNumber(metres / 1000, 1)}${NNBSP}km`;
 }
 
+/**
+ * `value` rounded to `digits` significant figures (2 151 → 2 200 for 2): for an estimate whose
+ * range is far wider than its last digits.
+ */
+export function roundSignificant(value: number, digits: number): number {
+  if (value === 0 || !Number.isFinite(value)) return value;
+  // Halves away from zero, the same on both sides of it.
+  const abs = Math.abs(value);
+  const step = 10 ** (Math.floor(Math.log10(abs)) + 1 - digits);
+  const rounded =
+    step >= 1 ? Math.round(abs / step) * step : Number(abs.toFixed(-Math.log10(step)));
+  return Math.sign(value) * rounded;
+}
+
 /** An estimate with its range: « 1 234 (entre 1 200 et 1 270) ». */
 export function formatRange(value: number, low: number, high: number, decimals = 0): string {
   return `${formatNumber(value, decimals)} (entre ${formatNumber(low, decimals)} et ${formatNumber(high, decimals)})`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  roundSignificant,
   formatDistance,
   formatEuros,
   formatNumber,
@@ -46,5 +47,20 @@ describe('French number formats', () => {
 
   it('formats an estimate with its range', () => {
     expect(n(formatRange(4980.4, 4970.2, 4990.6))).toBe('4 980 (entre 4 970 et 4 991)');
+  });
+});
+
+describe('roundSignificant', () => {
+  it.each([
+    [2150.78, 2, 2200],
+    [384.36, 2, 380],
+    [17600, 2, 18000],
+    [9.95, 2, 9.9],
+    [0.01234, 2, 0.012],
+    [-2150, 2, -2200],
+    [0, 2, 0],
+    [5, 3, 5]
+  ])('%f to %i figures → %f', (value, digits, expected) => {
+    expect(roundSignificant(value, digits)).toBeCloseTo(expected, 10);
   });
 });
