@@ -17,6 +17,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { formatLongDateFr } from '../../src/lib/format/date';
 import { test } from './harness';
 import { startStaticServer, type StaticServer } from './static-server';
 
@@ -82,9 +83,15 @@ test('a redeploy is announced; the old build stays, offline too, until « rechar
   const next = join(root, 'next');
   copyBuild(BUILD, site);
   copyBuild(BUILD, next);
+  // The data date is also in the prerendered pages as French text (hydration keeps the server's
+  // text), as a real rebuild writes it.
+  const dateA = formatLongDateFr(meta.builtAt);
+  const dateB = formatLongDateFr(builtAtB);
+  assert.ok(dateA && dateB);
   const rewritten = rewrite(next, [
     [idA, idB],
-    [meta.builtAt, builtAtB]
+    [meta.builtAt, builtAtB],
+    [`>${dateA}<`, `>${dateB}<`]
   ]);
   assert.ok(rewritten > 3, `build B differs from A in ${rewritten} files`);
   assert.match(readFileSync(join(next, 'service-worker.js'), 'utf8'), new RegExp(idB));
