@@ -6,19 +6,10 @@
  * clicks are handled by one listener on the list (see PropositionsList.svelte).
  * Every text is escaped here: the workshop base is data, never markup.
  */
+import { escapeMarkup } from '../../format/markup';
 import { framedBlocks, type FramedBlock } from '../../linking/framing';
 import { TAG_LABELS } from '../../schemas/tags';
 import { WORKSHOP_COLUMN_LABELS, type WorkshopItem } from '../../schemas/workshop';
-
-/** Escapes text for an HTML text node or a double- or single-quoted attribute. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 export interface ListGroup {
   key: string;
@@ -72,14 +63,14 @@ export function listGroups(
 function card(item: WorkshopItem, selected: boolean, parents: Record<string, string>): string {
   const parent = item.parentId ? parents[item.parentId] : undefined;
   const chips = [
-    ...item.tags.map((t) => `<span class="chip tag">${escapeHtml(TAG_LABELS[t])}</span>`),
-    ...item.keywords.map((k) => `<span class="chip kw">${escapeHtml(k)}</span>`)
+    ...item.tags.map((t) => `<span class="chip tag">${escapeMarkup(TAG_LABELS[t])}</span>`),
+    ...item.keywords.map((k) => `<span class="chip kw">${escapeMarkup(k)}</span>`)
   ].join('');
-  const id = escapeHtml(item.id);
+  const id = escapeMarkup(item.id);
   return (
     `<li${selected ? ' class="selected"' : ''} data-testid="proposition" data-id="${id}">` +
-    (parent ? `<span class="parent">Sous «&nbsp;${escapeHtml(parent)}&nbsp;»</span>` : '') +
-    `<span class="text">${escapeHtml(item.text)}</span>` +
+    (parent ? `<span class="parent">Sous «&nbsp;${escapeMarkup(parent)}&nbsp;»</span>` : '') +
+    `<span class="text">${escapeMarkup(item.text)}</span>` +
     `<span class="meta"><span class="id">${id}</span>${chips}</span>` +
     `<button type="button" aria-pressed="${selected}" data-id="${id}">` +
     `${selected ? 'Masquer les territoires' : 'Où cela s’applique ?'}</button></li>`
@@ -99,13 +90,13 @@ export function listHtml(
   let html = '';
   groups.forEach((g, gi) => {
     if (gi === 0 || groups[gi - 1]?.theme !== g.theme)
-      html += `<h2 class="theme">Thème ${g.theme} — ${escapeHtml(g.question)}</h2>`;
-    html += `<h3 class="column">${escapeHtml(WORKSHOP_COLUMN_LABELS[g.column])}</h3>`;
+      html += `<h2 class="theme">Thème ${g.theme} — ${escapeMarkup(g.question)}</h2>`;
+    html += `<h3 class="column">${escapeMarkup(WORKSHOP_COLUMN_LABELS[g.column])}</h3>`;
     for (const intro of g.columnIntros)
-      html += `<p class="intro" data-testid="framing-line" data-id="${escapeHtml(intro.id)}">${escapeHtml(intro.text)}</p>`;
+      html += `<p class="intro" data-testid="framing-line" data-id="${escapeMarkup(intro.id)}">${escapeMarkup(intro.text)}</p>`;
     for (const block of g.blocks) {
       if (block.heading)
-        html += `<p class="intro run" data-testid="framing-line" data-id="${escapeHtml(block.heading.id)}">${escapeHtml(block.heading.text)}</p>`;
+        html += `<p class="intro run" data-testid="framing-line" data-id="${escapeMarkup(block.heading.id)}">${escapeMarkup(block.heading.text)}</p>`;
       html += `<ul class="items${block.heading ? ' framed' : ''}">`;
       for (const item of block.entries) html += card(item, selected === item.id, parents);
       html += '</ul>';

@@ -3,18 +3,9 @@
  * hydration keeps the prerendered names as they are and places nothing until the page's layout has
  * settled (see SvgMap). Positions are in viewBox units, rounded to 0.01.
  */
+import { escapeMarkup } from '../../format/markup';
 import type { PlacedLabel } from '../scheme/labels';
 import type { ViewBox } from './view';
-
-/** Escapes text for an XML text node or a double-quoted attribute. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 export interface LabelsMarkupOptions {
   /** viewBox the names were placed in, and its scale (px per unit). */
@@ -49,10 +40,10 @@ export function labelsMarkup(placed: readonly PlacedLabel[], options: LabelsMark
         .filter(Boolean)
         .join(' ');
       return (
-        `${leader}<a${href === null ? '' : ` href="${escapeXml(href)}"`} tabindex="-1">` +
+        `${leader}<a${href === null ? '' : ` href="${escapeMarkup(href)}"`} tabindex="-1">` +
         `<text x="${x(p.x)}" y="${y(p.y)}" font-size="${len(p.fontPx)}" font-weight="${p.weight}"` +
-        ` stroke-width="${len(3)}" data-code="${escapeXml(p.code)}"` +
-        `${classes ? ` class="${classes}"` : ''}>${escapeXml(p.text)}</text></a>`
+        ` stroke-width="${len(3)}" data-code="${escapeMarkup(p.code)}"` +
+        `${classes ? ` class="${classes}"` : ''}>${escapeMarkup(p.text)}</text></a>`
       );
     })
     .join('');

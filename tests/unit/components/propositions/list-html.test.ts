@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  escapeHtml,
-  listGroups,
-  listHtml
-} from '../../../../src/lib/components/propositions/list-html';
+import { listGroups, listHtml } from '../../../../src/lib/components/propositions/list-html';
 import type { WorkshopItem } from '../../../../src/lib/schemas/workshop';
 import { workshopItem as item } from '../../../fixtures/workshop/items';
 
@@ -39,20 +35,6 @@ const parents = Object.fromEntries(all.map((i) => [i.id, i.text]));
 /** `data-id` of each `tag` element of the markup, in order. */
 const ids = (html: string, tag: string) =>
   [...html.matchAll(new RegExp(`<${tag}[^>]*data-id="([^"]+)"`, 'g'))].map((m) => m[1]);
-
-describe('escapeHtml', () => {
-  it.each([
-    ['a < b', 'a &lt; b'],
-    ['a > b', 'a &gt; b'],
-    ['R&D', 'R&amp;D'],
-    ['"guillemets"', '&quot;guillemets&quot;'],
-    ["l'accès", 'l&#39;accès'],
-    ['<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert(1)&gt;'],
-    ['« déjà » propre', '« déjà » propre']
-  ])('%s → %s', (text, expected) => {
-    expect(escapeHtml(text)).toBe(expected);
-  });
-});
 
 describe('listGroups', () => {
   it('groups consecutive items by theme and column, framing lines where they belong', () => {

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, labelsMarkup } from '../../../../src/lib/map/svg/labels-markup';
+import { labelsMarkup } from '../../../../src/lib/map/svg/labels-markup';
 import type { PlacedLabel } from '../../../../src/lib/map/scheme/labels';
-
-describe('escapeXml', () => {
-  it.each([
-    ['Saint-Martin-d’Hères', 'Saint-Martin-d’Hères'],
-    ["L'Isle", 'L&#39;Isle'],
-    ['a < b & c > "d"', 'a &lt; b &amp; c &gt; &quot;d&quot;'],
-    ['&amp;', '&amp;amp;']
-  ])('%s → %s', (input, output) => {
-    expect(escapeXml(input)).toBe(output);
-  });
-});
 
 describe('labelsMarkup', () => {
   const inPlace: PlacedLabel = {
