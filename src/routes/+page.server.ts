@@ -1,4 +1,4 @@
-import { loadData, settle } from '$lib/data/app-data';
+import { loadData, loadSources, settle } from '$lib/data/app-data';
 import { withoutProfiles } from '$lib/schemas/indicators';
 import type { PageServerLoad } from './$types';
 
@@ -20,6 +20,13 @@ export const load: PageServerLoad = async ({ fetch }) => {
       ? { ok: true as const, data: withoutProfiles(indicators.data) }
       : indicators,
     epciName: meta.ok ? meta.data.epci.nom : null,
-    geometry
+    geometry,
+    /** Titles and producers of the datasets, to cite them (validated here, not in the browser). */
+    sources: loadSources().sources.map(({ id, title, producer, attribution }) => ({
+      id,
+      title,
+      producer,
+      attribution
+    }))
   };
 };

@@ -3,6 +3,7 @@
  * page needs no data fetch to show a territory and keeps working offline once cached.
  */
 import { buildSlides } from '$lib/components/presentation/slides';
+import { sourceTitles } from '$lib/components/presentation/source-titles';
 import { loadData, settle } from '$lib/data/app-data';
 import { loadBundledWorkshop } from '$lib/data/workshop';
 import type { PageServerLoad } from './$types';
@@ -20,6 +21,8 @@ export const load: PageServerLoad = async ({ fetch }) => {
   const themes = new Map(workshop.items.map((i) => [i.theme, i.themeQuestion]));
   return {
     geometry,
+    /** Short titles of the datasets, by id, for the slides' source lines. */
+    sourceTitles: sourceTitles(),
     slides: Object.fromEntries(slides),
     territories: [...slides.values()].map((s) => ({ code: s.code, nom: s.nom, kind: s.kind })),
     themes: [...themes]

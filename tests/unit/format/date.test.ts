@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLongDateFr } from '../../../src/lib/format/date';
+import { formatIsoDayFr, formatLongDateFr } from '../../../src/lib/format/date';
 
 describe('formatLongDateFr', () => {
   it.each([
@@ -14,5 +14,21 @@ describe('formatLongDateFr', () => {
     ['2026-13-45T00:00:00Z', null]
   ])('%s → %s', (iso, expected) => {
     expect(formatLongDateFr(iso)).toBe(expected);
+  });
+});
+
+describe('formatIsoDayFr', () => {
+  it.each([
+    ['2024-01-01', '01/01/2024'],
+    // The day written in the file, not shifted by a time zone.
+    ['2024-01-01T00:00:00Z', '01/01/2024'],
+    ['2023-12-31', '31/12/2023'],
+    ['2024-13-01', null],
+    ['2024-00-10', null],
+    ['2024-1-1', null],
+    ['01/01/2024', null],
+    ['', null]
+  ])('%s → %s', (iso, expected) => {
+    expect(formatIsoDayFr(iso)).toBe(expected);
   });
 });

@@ -5,7 +5,6 @@
  * commune are counted for the current filter.
  */
 import { base } from '$app/paths';
-import { loadData } from '../../data/app-data';
 import type { WorkshopLoadResult } from '../../data/workshop';
 import type { TerritoryProfile } from '../../schemas/tags';
 import type { WorkshopFilter } from '../../linking/filter';
@@ -31,7 +30,8 @@ export class PropositionsState {
       import('../../data/workshop'),
       import('../../linking/items-for-territory'),
       import('../../linking/territories-for-item'),
-      loadData(fetch, 'indicators', base)
+      // The loader and its schemas too: the explorer's first view does without them.
+      import('../../data/app-data').then(({ loadData }) => loadData(fetch, 'indicators', base))
     ])
       .then(async ([w, items, territories, indicators]) => {
         // The curated CSV is bundled (its own chunk): no generated copy can go stale or missing.
