@@ -22,11 +22,9 @@ export const MEETING_CSV_FIELDS = [...WORKSHOP_BASE_CSV_FIELDS, 'source', 'terri
 const QPV_CODE = /^Q[PN]\d{6}[A-Z]?$|^Q[PN]\d{5}[A-Z]$/;
 const SOURCE = /^réunion du (\d{2})\/(\d{2})\/(\d{4}), (.+)$/;
 
-/** « réunion du 12/03/2026, Claix » from the ISO date and the place. */
-export function meetingSource(meeting: Meeting): string {
-  const [y, m, d] = meeting.date.split('-');
-  return `réunion du ${d}/${m}/${y}, ${meeting.lieu.trim()}`;
-}
+import { meetingSource } from '../format/meeting';
+
+export { meetingSource };
 
 /** A meeting that cannot be exported; French message. */
 export class MeetingExportError extends Error {

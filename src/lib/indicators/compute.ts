@@ -15,7 +15,7 @@ import type {
   IndicatorsFile,
   QpvIndicators
 } from '$lib/schemas/indicators';
-import { indicatorIdSchema } from '$lib/schemas/indicators';
+import { INDICATOR_IDS } from '$lib/schemas/vocabulary';
 import type {
   CommunesCollection,
   InseeFile,
@@ -241,7 +241,7 @@ export function annualChangePct(from: number, to: number, years: number): number
   return (Math.pow(to / from, 1 / years) - 1) * 100;
 }
 
-const ALL_IDS: readonly IndicatorId[] = indicatorIdSchema.options;
+const ALL_IDS: readonly IndicatorId[] = INDICATOR_IDS;
 
 /** Fills every indicator id (the contract's record is exhaustive): missing ones are not applicable. */
 function complete(

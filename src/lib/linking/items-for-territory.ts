@@ -5,9 +5,9 @@ import type { TerritoryKind, TerritoryProfile } from '$lib/schemas/tags';
 import {
   WORKSHOP_COLUMNS,
   WORKSHOP_COLUMN_LABELS,
-  type WorkshopColumn,
-  type WorkshopItem
-} from '$lib/schemas/workshop';
+  type WorkshopColumn
+} from '$lib/schemas/vocabulary';
+import type { WorkshopItem } from '$lib/schemas/workshop';
 import { matchesFilter, type WorkshopFilter } from './filter';
 import { compareMatches, evidenceByTag, matchItem, type ItemMatch } from './match';
 

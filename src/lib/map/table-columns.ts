@@ -4,7 +4,7 @@
  * SRU picture — rate, target, gap in points, missing LLS (estimate), status — and any other
  * indicator comes with the population. The map's indicator is always shown, first.
  */
-import { indicatorIdSchema, type IndicatorId } from '../schemas/indicators';
+import { isIndicatorId, type IndicatorId } from '../schemas/vocabulary';
 
 /** An indicator, or the SRU status of the commune (a category, not a number). */
 export type TableColumnId = IndicatorId | 'statut_sru';
@@ -21,7 +21,7 @@ export const SRU_TABLE_COLUMNS: readonly TableColumnId[] = [
 ];
 
 export function isTableColumnId(id: string): id is TableColumnId {
-  return id === SRU_STATUS_COLUMN || indicatorIdSchema.safeParse(id).success;
+  return id === SRU_STATUS_COLUMN || isIndicatorId(id);
 }
 
 /** Default columns for the map's indicator (the indicator first). */

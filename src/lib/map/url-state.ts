@@ -5,8 +5,7 @@
  * and are reported as French warnings (links get old, or are typed by hand), and defaults are
  * left out of the URL to keep links short.
  */
-import { indicatorIdSchema, type IndicatorId } from '../schemas/indicators';
-import { workshopColumnSchema } from '../schemas/workshop';
+import { isIndicatorId, isWorkshopColumn, type IndicatorId } from '../schemas/vocabulary';
 import { isTableColumnId, type TableColumnId } from './table-columns';
 import { CLASS_METHODS, type ClassMethod } from './classify';
 import { PALETTE_IDS, type PaletteId } from './palettes';
@@ -134,8 +133,7 @@ export function decodeViewChecked(params: URLSearchParams): {
   let indicator: IndicatorId = DEFAULT_VIEW.indicator;
   const rawIndicator = params.get('indicateur');
   if (rawIndicator !== null) {
-    const parsed = indicatorIdSchema.safeParse(rawIndicator);
-    if (parsed.success) indicator = parsed.data;
+    if (isIndicatorId(rawIndicator)) indicator = rawIndicator;
     else warnings.push(urlWarning('indicateur', rawIndicator, 'indicateur inconnu'));
   }
   const method = pick('methode', CLASS_METHODS, DEFAULT_VIEW.method, 'méthode de classes inconnue');
@@ -193,7 +191,7 @@ export function decodeViewChecked(params: URLSearchParams): {
   let column: string | null = null;
   const rawColumn = text(params.get('colonne'));
   if (rawColumn !== null) {
-    if (workshopColumnSchema.safeParse(rawColumn).success) column = rawColumn;
+    if (isWorkshopColumn(rawColumn)) column = rawColumn;
     else warnings.push(urlWarning('colonne', rawColumn, 'colonne inconnue'));
   }
 

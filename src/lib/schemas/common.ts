@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { INSEE_CODE_PATTERN } from './vocabulary';
 
 /** INSEE commune code: always a string, never a number (keeps leading zeros and Corsica's 2A/2B). */
-export const inseeCodeSchema = z.string().regex(/^(\d{5}|2[AB]\d{3})$/, 'code INSEE invalide');
+export const inseeCodeSchema = z.string().regex(INSEE_CODE_PATTERN, 'code INSEE invalide');
 export type InseeCode = z.infer<typeof inseeCodeSchema>;
 
 /** SIREN of an intercommunality (EPCI). */

@@ -4,9 +4,10 @@
  * items shown, and the contributions of earlier meetings imported from their CSV.
  */
 import { z } from 'zod';
+import { CONTRIBUTIONS_STORE_VERSION } from './vocabulary';
 import { workshopColumnSchema } from './workshop';
 
-export const CONTRIBUTIONS_STORE_VERSION = 1;
+export { CONTRIBUTIONS_STORE_VERSION, emptyContributionsStore } from './vocabulary';
 
 /** `2026-03-12`, or empty before the presenter enters it. */
 const isoDate = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'date attendue au format AAAA-MM-JJ');
@@ -30,13 +31,7 @@ export const contributionSchema = z.object({
 });
 export type Contribution = z.infer<typeof contributionSchema>;
 
-export const VOTE_KINDS = ['pour', 'contre', 'debat'] as const;
-export type VoteKind = (typeof VOTE_KINDS)[number];
-export const VOTE_LABELS: Record<VoteKind, string> = {
-  pour: 'pour',
-  contre: 'contre',
-  debat: 'à débattre'
-};
+export { VOTE_KINDS, VOTE_LABELS, type VoteKind } from './vocabulary';
 
 export const voteCountSchema = z.object({
   pour: z.number().int().min(0),
@@ -70,13 +65,3 @@ export const contributionsStoreSchema = z.object({
   imported: z.array(importedContributionSchema)
 });
 export type ContributionsStore = z.infer<typeof contributionsStoreSchema>;
-
-export function emptyContributionsStore(): ContributionsStore {
-  return {
-    version: CONTRIBUTIONS_STORE_VERSION,
-    meeting: { date: '', lieu: '' },
-    contributions: [],
-    votes: {},
-    imported: []
-  };
-}

@@ -3,43 +3,12 @@
  * `src/lib/indicators/` (and recomputed in the browser when the user changes a parameter).
  */
 import { z } from 'zod';
+import { INDICATOR_IDS, type IndicatorId } from './vocabulary';
 import { inseeCodeSchema } from './common';
 import { territoryProfileSchema } from './tags';
 
-export const indicatorIdSchema = z.enum([
-  'population',
-  'surface_ha',
-  'sru_taux_lls',
-  'sru_taux_cible',
-  'sru_ecart_cible_points',
-  'sru_lls',
-  'sru_rp_estimees',
-  'sru_lls_manquants',
-  'sru_objectif_triennal',
-  'sru_prelevement',
-  'qpv_nombre',
-  'qpv_part_surface',
-  'qpv_population',
-  'tc_couverture_surface',
-  'tc_couverture_population',
-  'tc_couverture_pop_tram',
-  'tc_couverture_pop_chrono',
-  'tc_couverture_pop_bus',
-  'tc_distance_tram_chrono',
-  'tc_arrets_pour_1000',
-  'logement_vacance',
-  'logement_proprietaires',
-  'revenu_median',
-  'taux_pauvrete',
-  'population_evolution_annuelle',
-  'menages_collectif_part',
-  'menages_proprietaires_collectif',
-  'menages_pauvres_part',
-  'familles_monoparentales_part',
-  'grands_menages_part',
-  'poches_pauvrete_menages'
-]);
-export type IndicatorId = z.infer<typeof indicatorIdSchema>;
+export const indicatorIdSchema = z.enum(INDICATOR_IDS);
+export type { IndicatorId };
 
 /**
  * One value of one indicator for one territory.

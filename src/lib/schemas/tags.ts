@@ -1,65 +1,17 @@
 import { z } from 'zod';
+import { TERRITORY_TAGS, type TerritoryTag, type WorkshopTag } from './vocabulary';
+
+export { TAG_LABELS, TERRITORY_TAGS } from './vocabulary';
+export type { TerritoryTag, WorkshopTag };
 
 /**
  * Territory tags: named conditions derived from the indicators (thresholds in
  * `data/parameters/tags.json`), used to link workshop items to territories.
  * `tous` is not a territory tag: a workshop item tagged `tous` concerns every territory.
  */
-export const territoryTagSchema = z.enum([
-  'sru_soumise',
-  'sru_deficitaire',
-  'sru_carencee',
-  'sru_conforme',
-  'sru_exemptee',
-  'sru_nouvellement_soumise',
-  'non_soumise_sru',
-  'parc_social',
-  'qpv',
-  'sans_qpv',
-  'poches_pauvrete_hors_qpv',
-  'pauvrete_elevee',
-  'revenus_eleves',
-  'habitat_collectif',
-  'coproprietes_probables',
-  'familles_monoparentales',
-  'grands_menages',
-  'vacance_elevee',
-  'desserte_tc_forte',
-  'desserte_tc_moyenne',
-  'desserte_tc_faible',
-  'sans_tc'
-]);
-export type TerritoryTag = z.infer<typeof territoryTagSchema>;
+export const territoryTagSchema = z.enum(TERRITORY_TAGS);
 
 export const workshopTagSchema = z.union([territoryTagSchema, z.literal('tous')]);
-export type WorkshopTag = z.infer<typeof workshopTagSchema>;
-
-/** French labels of the tags, for the UI. */
-export const TAG_LABELS: Record<WorkshopTag, string> = {
-  sru_soumise: 'Commune soumise à la loi SRU',
-  sru_deficitaire: 'Commune déficitaire SRU',
-  sru_carencee: 'Commune carencée SRU',
-  sru_conforme: 'Commune soumise SRU atteignant son objectif',
-  sru_exemptee: 'Commune exemptée SRU',
-  sru_nouvellement_soumise: 'Commune nouvellement soumise à la loi SRU',
-  non_soumise_sru: 'Commune non soumise à la loi SRU',
-  parc_social: 'Parc locatif social important (inventaire SRU)',
-  qpv: 'Commune comptant un quartier prioritaire (QPV)',
-  sans_qpv: 'Commune sans quartier prioritaire',
-  poches_pauvrete_hors_qpv: 'Poches de pauvreté hors QPV (carreaux INSEE)',
-  pauvrete_elevee: 'Taux de pauvreté élevé',
-  revenus_eleves: 'Revenu médian élevé',
-  habitat_collectif: 'Habitat collectif dominant',
-  coproprietes_probables: 'Copropriétés probables (approximation)',
-  familles_monoparentales: 'Familles monoparentales nombreuses',
-  grands_menages: 'Grands ménages nombreux',
-  vacance_elevee: 'Logements vacants, tous parcs (INSEE), élevés',
-  desserte_tc_forte: 'Bonne desserte par le réseau M réso',
-  desserte_tc_moyenne: 'Desserte moyenne par le réseau M réso',
-  desserte_tc_faible: 'Faible desserte par le réseau M réso',
-  sans_tc: 'Aucun arrêt du réseau M réso',
-  tous: 'Tous les territoires'
-};
 
 /**
  * Why a territory carries a tag: how strongly the condition holds and the figure behind it.

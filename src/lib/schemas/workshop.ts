@@ -3,27 +3,17 @@
  * `data/README.md`): one row per framing line, bullet and sub-bullet of the four workshop tables.
  */
 import { z } from 'zod';
+import {
+  WORKSHOP_COLUMN_CODES,
+  WORKSHOP_COLUMN_LABELS,
+  WORKSHOP_COLUMNS,
+  type WorkshopColumn
+} from './vocabulary';
 import { workshopTagSchema, type WorkshopTag } from './tags';
 
-export const workshopColumnSchema = z.enum(['probleme', 'ideal', 'action']);
-export type WorkshopColumn = z.infer<typeof workshopColumnSchema>;
-
-/** Column order of the tables, left to right. */
-export const WORKSHOP_COLUMNS: readonly WorkshopColumn[] = ['probleme', 'ideal', 'action'];
-
-/** Column headings as the workshop tables write them. */
-export const WORKSHOP_COLUMN_LABELS: Record<WorkshopColumn, string> = {
-  probleme: "C'est quoi le problème ?",
-  ideal: "Dans l'idéal il faudrait que ?",
-  action: 'Concrètement on fait quoi dans le PLH ?'
-};
-
-/** Id prefix of each column (`T1-PB-07`). */
-export const WORKSHOP_COLUMN_CODES: Record<WorkshopColumn, string> = {
-  probleme: 'PB',
-  ideal: 'ID',
-  action: 'AC'
-};
+export const workshopColumnSchema = z.enum(WORKSHOP_COLUMNS);
+export type { WorkshopColumn };
+export { WORKSHOP_COLUMN_CODES, WORKSHOP_COLUMN_LABELS, WORKSHOP_COLUMNS };
 
 /**
  * `intro`: a framing line in italics, introducing the column (or the bullets that follow it);

@@ -4,23 +4,25 @@
  * previous state in memory and in storage and says so in French (`error`). Other windows of the
  * same browser follow through the `storage` event.
  */
-import {
-  CONTRIBUTIONS_KEY,
-  ContributionsStorageError,
-  loadContributions,
-  saveContributions
-} from '$lib/data/contributions-storage';
 import type { KeyValueStorage } from '$lib/data/scenario-storage';
-import {
-  emptyContributionsStore,
-  type Contribution,
-  type ContributionsStore,
-  type ImportedContribution,
-  type Meeting,
-  type VoteCount,
-  type VoteKind
+import type {
+  Contribution,
+  ContributionsStore,
+  ImportedContribution,
+  Meeting,
+  VoteCount,
+  VoteKind
 } from '$lib/schemas/contributions';
-import type { WorkshopColumn } from '$lib/schemas/workshop';
+import { emptyContributionsStore, type WorkshopColumn } from '$lib/schemas/vocabulary';
+
+/**
+ * The storage functions (zod validation of what is read): passed in, so that pages load them
+ * after their first view rather than with it.
+ */
+export type ContributionsIo = Pick<
+  typeof import('$lib/data/contributions-storage'),
+  'loadContributions' | 'saveContributions' | 'ContributionsStorageError' | 'CONTRIBUTIONS_KEY'
+>;
 
 const NO_VOTES: VoteCount = { pour: 0, contre: 0, debat: 0 };
 
@@ -31,6 +33,16 @@ export class ContributionsState {
   ready = $state(false);
 
   #storage: KeyValueStorage | null = null;
+  #io: ContributionsIo | null = null;
+  /** The storage is being loaded: a change now would be overwritten, so it is refused. */
+  loading = false;
+  #unavailable: string | null = null;
+
+  /** The storage could not be loaded: every change is refused with `reason`. */
+  fail(reason: string): void {
+    this.#unavailable = reason;
+    this.error = reason;
+  }
   #newId: () => string;
   #now: () => string;
 
@@ -40,9 +52,11 @@ export class ContributionsState {
   }
 
   /** Reads storage (again, e.g. after another window wrote it). */
-  init(storage: KeyValueStorage): void {
+  init(storage: KeyValueStorage, io: ContributionsIo): void {
     this.#storage = storage;
-    const { store, problem } = loadContributions(storage);
+    this.#io = io;
+    this.loading = false;
+    const { store, problem } = io.loadContributions(storage);
     this.store = store;
     this.error = problem;
     this.ready = true;
@@ -50,13 +64,21 @@ export class ContributionsState {
 
   /** Applies `change` to a copy, saves it whole, then shows it; false (and `error`) if refused. */
   #commit(change: (draft: ContributionsStore) => void): boolean {
+    if (this.loading) {
+      this.error =
+        this.#unavailable ??
+        'Les contributions enregistrées sont en cours de lecture : réessayez dans un instant.';
+      return false;
+    }
     const draft = structuredClone($state.snapshot(this.store)) as ContributionsStore;
     change(draft);
     try {
-      if (this.#storage) saveContributions(this.#storage, draft);
+      if (this.#storage && this.#io) this.#io.saveContributions(this.#storage, draft);
     } catch (error) {
       this.error =
-        error instanceof ContributionsStorageError ? error.message : "Erreur d'enregistrement.";
+        this.#io && error instanceof this.#io.ContributionsStorageError
+          ? error.message
+          : "Erreur d'enregistrement.";
       return false;
     }
     this.store = draft;
@@ -133,14 +155,26 @@ export function getContributions(): ContributionsState {
     () => new Date().toISOString()
   );
   if (typeof window !== 'undefined' && typeof localStorage !== 'undefined') {
-    try {
-      state.init(localStorage);
-      window.addEventListener('storage', (e) => {
-        if (e.key === CONTRIBUTIONS_KEY || e.key === null) state.init(localStorage);
-      });
-    } catch {
-      state.error = 'Stockage local indisponible : les contributions ne seront pas enregistrées.';
-    }
+    state.loading = true;
+    // The reader and its schemas come after the page's first view (their own chunk).
+    import('$lib/data/contributions-storage').then(
+      (io) => {
+        try {
+          state.init(localStorage, io);
+          window.addEventListener('storage', (e) => {
+            if (e.key === io.CONTRIBUTIONS_KEY || e.key === null) state.init(localStorage, io);
+          });
+        } catch {
+          state.loading = false;
+          state.error =
+            'Stockage local indisponible : les contributions ne seront pas enregistrées.';
+        }
+      },
+      () =>
+        state.fail(
+          'Les contributions enregistrées n’ont pas pu être lues et rien ne sera enregistré : rechargez la page.'
+        )
+    );
     shared = state;
   }
   return state;

@@ -18,7 +18,10 @@ import type { KeyValueStorage } from '../../../src/lib/data/scenario-storage';
 import { parseWorkshopCsv } from '../../../src/lib/data/workshop';
 import { emptyContributionsStore, type Contribution } from '../../../src/lib/schemas/contributions';
 import { WORKSHOP_CSV_FIELDS } from '../../../src/lib/schemas/workshop';
-import { ContributionsState } from '../../../src/lib/state/contributions.svelte';
+import {
+  ContributionsState,
+  type ContributionsIo
+} from '../../../src/lib/state/contributions.svelte';
 
 /** Web Storage double; `quota` bytes of text at most, like a browser's full storage. */
 class MemoryStorage implements KeyValueStorage {
@@ -226,13 +229,19 @@ describe('contributions storage: one key, written whole', () => {
 });
 
 describe('ContributionsState', () => {
+  const io: ContributionsIo = {
+    loadContributions,
+    saveContributions,
+    ContributionsStorageError,
+    CONTRIBUTIONS_KEY
+  };
   const make = (storage: KeyValueStorage) => {
     let n = 0;
     const s = new ContributionsState(
       () => `id${++n}`,
       () => '2026-03-12T18:00:00.000Z'
     );
-    s.init(storage);
+    s.init(storage, io);
     return s;
   };
   it('records, counts and survives a reload (a new state on the same storage)', () => {

@@ -8,7 +8,7 @@ import { base } from '$app/paths';
 import type { WorkshopLoadResult } from '../../data/workshop';
 import type { TerritoryProfile } from '../../schemas/tags';
 import type { WorkshopFilter } from '../../linking/filter';
-import { workshopColumnSchema } from '../../schemas/workshop';
+import { isWorkshopColumn } from '../../schemas/vocabulary';
 import type { ViewParams } from '../../map/url-state';
 
 type Linking = typeof import('../../linking/items-for-territory') &
@@ -67,8 +67,7 @@ export function filterOf(view: Pick<ViewParams, 'theme' | 'column' | 'topic'>): 
   const f: WorkshopFilter = {};
   const theme = Number(view.theme);
   if (Number.isInteger(theme) && theme >= 1 && theme <= 4) f.theme = theme;
-  const column = workshopColumnSchema.safeParse(view.column);
-  if (column.success) f.column = column.data;
+  if (isWorkshopColumn(view.column)) f.column = view.column;
   if (view.topic) f.keyword = view.topic;
   return f;
 }

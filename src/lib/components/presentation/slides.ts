@@ -5,7 +5,7 @@
  */
 import { itemsForTerritory, type LinkedItem } from '$lib/linking/items-for-territory';
 import { formatIndicatorValue } from '$lib/map/indicator-format';
-import { inseeCodeSchema } from '$lib/schemas/common';
+import { isInseeCode } from '$lib/schemas/vocabulary';
 import type {
   IndicatorDefinition,
   IndicatorId,
@@ -34,7 +34,7 @@ export function parseTerritories(param: string | null): ParsedSequence {
   for (const raw of (param ?? '').split(',')) {
     const token = raw.trim().toUpperCase();
     if (token === '') continue;
-    if (inseeCodeSchema.safeParse(token).success || QPV_CODE.test(token)) {
+    if (isInseeCode(token) || QPV_CODE.test(token)) {
       if (!codes.includes(token)) codes.push(token);
     } else invalid.push(raw.trim());
   }

@@ -5,12 +5,14 @@
 import { matchesFilter, type WorkshopFilter } from '../../linking/filter';
 import { evidenceByTag, matchItem } from '../../linking/match';
 import { urlWarning, type UrlWarning } from '../../map/url-state';
-import { workshopTagSchema, type TerritoryProfile, type WorkshopTag } from '../../schemas/tags';
+import type { TerritoryProfile } from '../../schemas/tags';
 import {
-  workshopColumnSchema,
+  isWorkshopColumn,
+  isWorkshopTag,
   type WorkshopColumn,
-  type WorkshopItem
-} from '../../schemas/workshop';
+  type WorkshopTag
+} from '../../schemas/vocabulary';
+import type { WorkshopItem } from '../../schemas/workshop';
 
 export interface BrowseState {
   theme: number | null;
@@ -50,16 +52,16 @@ const PARAM = {
 /** Reads the state from a URL query; unknown values are dropped, never thrown on (links get old). */
 export function stateFromQuery(query: URLSearchParams): BrowseState {
   const theme = Number(query.get(PARAM.theme));
-  const column = workshopColumnSchema.safeParse(query.get(PARAM.column));
-  const tag = workshopTagSchema.safeParse(query.get(PARAM.tag));
+  const column = query.get(PARAM.column);
+  const tag = query.get(PARAM.tag);
   const topic = query.get(PARAM.topic)?.trim();
   const item = query.get(PARAM.item)?.trim();
   const territory = query.get(PARAM.territory)?.trim();
   return {
     theme: Number.isInteger(theme) && theme >= 1 && theme <= 4 ? theme : null,
-    column: column.success ? column.data : null,
+    column: isWorkshopColumn(column) ? column : null,
     topic: topic ? topic : null,
-    tag: tag.success ? tag.data : null,
+    tag: isWorkshopTag(tag) ? tag : null,
     q: query.get(PARAM.q)?.trim() ?? '',
     item: item ? item : null,
     territory: territory ? territory : null

@@ -8,8 +8,8 @@
  */
 import { escapeMarkup } from '../../format/markup';
 import { framedBlocks, type FramedBlock } from '../../linking/framing';
-import { TAG_LABELS } from '../../schemas/tags';
-import { WORKSHOP_COLUMN_LABELS, type WorkshopItem } from '../../schemas/workshop';
+import { TAG_LABELS, WORKSHOP_COLUMN_LABELS } from '../../schemas/vocabulary';
+import type { WorkshopItem } from '../../schemas/workshop';
 
 export interface ListGroup {
   key: string;
