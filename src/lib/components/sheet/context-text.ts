@@ -100,7 +100,8 @@ function sameForAll(n: number, g: PeerGroup, aggregate: Aggregate | null, f: Fig
 
 /**
  * « 5e sur 22 communes SRU ; ensemble des communes SRU : 21,4 % (estimation) ». Ties read
- * « 11e ex æquo avec 38 autres » ; peers without a number are said to be left out; a territory
+ * « 11e ex æquo avec 3 autres », or « même valeur que 43 autres » when most peers share the
+ * value; peers without a number are said to be left out; a territory
  * without a number reads « non classée ». Null when there is nothing to compare with (no peer
  * with a number, or the territory alone in its group).
  */
@@ -115,10 +116,17 @@ export function contextText(ctx: FigureContext, g: PeerGroup, f: FigureFormat): 
   } else {
     if (rank.tied && rank.tiedWith === rank.ranked - 1)
       return sameForAll(rank.ranked, g, aggregate, f);
-    const tie = rank.tied
-      ? ` ex æquo${rank.tiedWith > 1 ? ` avec ${rank.tiedWith} autres` : ''}`
-      : '';
-    let text = `${frenchOrdinal(rank.rank, g.gender)}${tie} sur ${count(rank.ranked, g)}`;
+    // When most peers share the value (0 QPV in 44 communes of 49), a rank says little: « 6e ex
+    // æquo avec 43 autres » reads as a ranking; the share of peers alike is what informs.
+    const most = rank.tied && (rank.tiedWith + 1) * 2 > rank.ranked;
+    const tie = most
+      ? ''
+      : rank.tied
+        ? ` ex æquo${rank.tiedWith > 1 ? ` avec ${rank.tiedWith} autres` : ''}`
+        : '';
+    let text = most
+      ? `même valeur que ${rank.tiedWith} autres sur ${count(rank.ranked, g)}`
+      : `${frenchOrdinal(rank.rank, g.gender)}${tie} sur ${count(rank.ranked, g)}`;
     if (rank.excluded > 0) {
       text += ` (${rank.excluded} autre${rank.excluded > 1 ? 's' : ''} sans donnée publiée, non classé${agree(rank.excluded)})`;
     }

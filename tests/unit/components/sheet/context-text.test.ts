@@ -54,10 +54,22 @@ describe('contextText', () => {
     ],
     ['first QPV, masculine', ctx({ rank: 1, ranked: 10 }, null), ALL_QPV, '1er sur 10 QPV'],
     [
-      'a large tie says how many share the rank',
-      ctx({ rank: 11, tied: true, tiedWith: 38, ranked: 49 }, null),
+      'a tie says how many share the rank',
+      ctx({ rank: 11, tied: true, tiedWith: 3, ranked: 49 }, null),
       ALL_COMMUNES,
-      '11e ex æquo avec 38 autres sur 49 communes'
+      '11e ex æquo avec 3 autres sur 49 communes'
+    ],
+    [
+      'a tie of most peers says they share the value, not a rank (0 QPV in 44 communes of 49)',
+      ctx({ rank: 6, tied: true, tiedWith: 43, ranked: 49 }, null),
+      ALL_COMMUNES,
+      'même valeur que 43 autres sur 49 communes'
+    ],
+    [
+      'a tie of exactly half the peers still reads as a rank',
+      ctx({ rank: 1, tied: true, tiedWith: 10, ranked: 22 }, null),
+      ALL_COMMUNES,
+      '1re ex æquo avec 10 autres sur 22 communes'
     ],
     [
       'a tie of two',
