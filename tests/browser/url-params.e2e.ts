@@ -66,6 +66,8 @@ test('a valid link shows no notice', async ({ newPage, baseURL }) => {
   await page.goto(`${baseURL}/?indicateur=sru_taux_lls&methode=manuel&seuils=10_20`);
   await explorerFilled(page);
   assert.equal(await page.locator('[data-testid="url-notice"] [data-param]').count(), 0);
+  // The panel's fields are drawn when it opens, as a user would see them.
+  await page.click('summary:has-text("Classes et couleurs")');
   assert.equal(await page.inputValue('[data-testid="method-select"]'), 'manuel');
   assert.deepEqual(errors, []);
   await context.close();
