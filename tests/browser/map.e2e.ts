@@ -401,6 +401,73 @@ test('without WebGL: / draws its map with names, clicks open sheets, the notice 
   }
 });
 
+test('a link with the transit layers hands over to MapLibre, each file downloaded once', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context, errors } = await newPage();
+  const requests = new Map<string, number>();
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    const key = /maplibre-gl\.[\w-]+\.mjs$/.test(path) ? 'maplibre-gl.mjs' : path;
+    requests.set(key, (requests.get(key) ?? 0) + 1);
+  });
+  await page.goto(`${baseURL}/?couches=qpv,lignes,arrets,noms`);
+  await waitForMap(page);
+  assert.equal(
+    await page.getAttribute('[data-testid="explorer-map"]', 'data-renderer'),
+    'maplibre'
+  );
+  // Started before hydration (the explorer's module preloads them), then taken over by the map:
+  // never fetched twice.
+  for (const file of [
+    '/geo/communes.geojson',
+    '/geo/qpv.geojson',
+    '/geo/transit-lines.geojson',
+    '/geo/transit-stops.geojson',
+    'maplibre-gl.mjs'
+  ])
+    assert.equal(requests.get(file), 1, `${file} requested once`);
+  assert.equal(await page.locator('.atlas-label').count(), 49);
+  await assertNoEnglishError(page);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('without WebGL, a link with the transit lines keeps the named SVG map and says why', async ({
+  baseURL
+}) => {
+  const browser = await launchChromium({ webgl: false });
+  try {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'fr-FR'
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const mapFiles: string[] = [];
+    page.on('request', (r) => {
+      if (/maplibre-gl|transit-(lines|stops)\.geojson/.test(r.url())) mapFiles.push(r.url());
+    });
+    await page.goto(`${baseURL}/?couches=qpv,lignes,noms`);
+    const notice = page.getByTestId('map-notice');
+    await notice.waitFor();
+    assert.match((await notice.textContent()) ?? '', /Cette fonction demande WebGL, indisponible/);
+    const drawn = await waitForSvgMap(page);
+    assert.equal(drawn.names.length, 49, 'the SVG map keeps every name');
+    await assertSvgMapPainted(page);
+    assert.equal(await page.getAttribute('[data-testid="explorer-map"]', 'data-renderer'), 'svg');
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(mapFiles, [], 'nothing of MapLibre downloaded without WebGL');
+    await assertNoEnglishError(page);
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+});
+
 test('the map needs no outside origin, and a dead online basemap is reported discreetly', async ({
   newPage,
   baseURL

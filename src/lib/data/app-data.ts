@@ -21,24 +21,9 @@ import { cmsFileSchema } from '../schemas/cms';
 import { indicatorsFileSchema } from '../schemas/indicators';
 import { svgOverviewSchema, svgTransitSchema } from '../schemas/svg-map';
 import { sourcesManifestSchema, type SourcesManifest } from '../schemas/sources-manifest';
+import { DATA_FILES } from './data-files';
 
-/** Paths of the generated files, relative to the site root. */
-export const DATA_FILES = {
-  communes: '/geo/communes.geojson',
-  epci: '/geo/epci.geojson',
-  qpv: '/geo/qpv.geojson',
-  transitLines: '/geo/transit-lines.geojson',
-  transitStops: '/geo/transit-stops.geojson',
-  populationGrid: '/geo/population-grid.geojson',
-  sru: '/data/sru.json',
-  insee: '/data/insee.json',
-  meta: '/data/meta.json',
-  indicators: '/data/indicators.json',
-  svgOverview: '/geo/svg-overview.json',
-  svgTransit: '/geo/svg-transit.json',
-  cms: '/data/cms.json'
-} as const;
-export type DataFileKey = keyof typeof DATA_FILES;
+export { DATA_FILES, type DataFileKey } from './data-files';
 
 const SCHEMAS = {
   communes: communesCollectionSchema,
