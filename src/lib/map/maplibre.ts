@@ -34,9 +34,6 @@ export function loadMapLibre(): Promise<MapLibreModule> {
   ]).then(([ml]) => {
     if (!isMapLibre(ml)) throw new Error(`${libraryUrl} n'est pas la bibliothèque MapLibre.`);
     ml.setWorkerUrl(workerUrl);
-    // The workers download and start their script now, in parallel with what the page still does
-    // on the main thread (data, map creation, shaders), rather than when the first map asks.
-    ml.prewarm();
     return ml;
   });
   // A failed download (offline) may succeed on the next attempt.

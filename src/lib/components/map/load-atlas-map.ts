@@ -41,9 +41,8 @@ export function atlasMapFiles(layers: Partial<LayerToggles>): DataFileKey[] {
 
 /**
  * Starts, without waiting for it, everything the MapLibre map will need for these layers, all in
- * parallel: the map component, the library (whose workers start as soon as it is evaluated, see
- * `loadMapLibre`) and the data files (`<link rel="preload">`, which the loaders' later `fetch`
- * takes over). For a page that knows before hydrating that it will switch to MapLibre (a link
+ * parallel: the map component, the library and the data files (`<link rel="preload">`, which
+ * the loaders' later `fetch` takes over). For a page that knows before hydrating that it will switch to MapLibre (a link
  * asking for the transit lines): the downloads run while the page hydrates, not after. Nothing
  * without WebGL (returns false); errors are left to the real loads, which report them in French.
  */
