@@ -359,6 +359,8 @@ test('the room’s contributions: capture, counts, reload, export, re-import els
   await page.reload();
   await expectSlide(page, 'Claix', '');
   await page.keyboard.press('n');
+  // The saved contributions are read after the page's first view.
+  await page.waitForSelector('[data-testid=capture-panel][aria-busy=false]');
   assert.equal(await page.locator('[data-testid=captured-list] li').count(), 2);
   await page.keyboard.press('ArrowRight');
   assert.equal(
@@ -403,7 +405,7 @@ test('the room’s contributions: capture, counts, reload, export, re-import els
   p2.on('pageerror', (e) => errors2.push(String(e)));
   await p2.goto(`${baseURL}/presentation`);
   await p2.waitForSelector(
-    '[data-testid=contributions-manager] [data-testid=import-contributions]'
+    '[data-testid=contributions-manager][aria-busy=false] [data-testid=import-contributions]'
   );
   await p2.setInputFiles('[data-testid=import-contributions]', csvFile);
   await p2.waitForSelector('[data-testid=contributions-message]');

@@ -35,7 +35,7 @@ export class ContributionsState {
   #storage: KeyValueStorage | null = null;
   #io: ContributionsIo | null = null;
   /** The storage is being loaded: a change now would be overwritten, so it is refused. */
-  loading = false;
+  loading = $state(false);
   #unavailable: string | null = null;
 
   /** The storage could not be loaded: every change is refused with `reason`. */
