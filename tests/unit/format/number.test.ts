@@ -22,6 +22,56 @@ describe('French number formats', () => {
     expect(n(formatNumber(value, decimals))).toBe(expected);
   });
 
+  it('writes exactly what Intl fr-FR writes, on edge values and 2 000 others, with 0 to 2 decimals', () => {
+    const edges = [
+      0,
+      -0,
+      0.5,
+      -0.5,
+      1.005,
+      9.995,
+      999.5,
+      999.95,
+      1000,
+      -1000,
+      1234.5,
+      -1234.56,
+      1e6,
+      12345678.9,
+      0.001,
+      -0.004,
+      1e20,
+      1e21,
+      1.5e22,
+      Number.MAX_SAFE_INTEGER,
+      Number.NaN,
+      Infinity,
+      -Infinity
+    ];
+    // A fixed sequence (LCG), spread over twelve orders of magnitude and both signs.
+    let seed = 42;
+    const next = () => (seed = (seed * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
+    const values = [
+      ...edges,
+      ...Array.from({ length: 2000 }, () => (next() - 0.3) * 10 ** Math.floor(next() * 12))
+    ];
+    for (const decimals of [0, 1, 2]) {
+      const intl = new Intl.NumberFormat('fr-FR', {
+        minimumFractionDigits: decimals,
+        maximumFractionDigits: decimals
+      });
+      for (const value of values) {
+        const rounded = Number(value.toFixed(decimals));
+        const expected = intl.format(Object.is(rounded, -0) ? 0 : rounded);
+        expect([value, decimals, formatNumber(value, decimals)]).toEqual([
+          value,
+          decimals,
+          expected
+        ]);
+      }
+    }
+  });
+
   it.each([
     [14.3, 1, '14,3 %'],
     [20, 0, '20 %'],
