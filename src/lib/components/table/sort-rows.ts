@@ -25,7 +25,13 @@ export const SRU_STATUS_ORDER: readonly SruStatus[] = [
   'non_soumise'
 ];
 
-const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+// Created on first sort, not with the module: a collator costs tens of milliseconds to create
+// on a slow device, and the first view adopts the prerendered rows without sorting them.
+let collator: Intl.Collator | null = null;
+function compareNames(a: string, b: string): number {
+  collator ??= new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+  return collator.compare(a, b);
+}
 
 function numeric(row: TableRow, key: Exclude<SortKey, 'nom'>): number | null {
   if (key === SRU_STATUS_COLUMN)
@@ -42,13 +48,13 @@ function numeric(row: TableRow, key: Exclude<SortKey, 'nom'>): number | null {
 export function sortRows(rows: readonly TableRow[], key: SortKey, dir: SortDir): TableRow[] {
   const sign = dir === 'asc' ? 1 : -1;
   return [...rows].sort((a, b) => {
-    if (key === 'nom') return sign * collator.compare(a.nom, b.nom);
+    if (key === 'nom') return sign * compareNames(a.nom, b.nom);
     const va = numeric(a, key);
     const vb = numeric(b, key);
     if (va === null || vb === null) {
-      if (va === null && vb === null) return collator.compare(a.nom, b.nom);
+      if (va === null && vb === null) return compareNames(a.nom, b.nom);
       return va === null ? 1 : -1;
     }
-    return sign * (va - vb) || collator.compare(a.nom, b.nom);
+    return sign * (va - vb) || compareNames(a.nom, b.nom);
   });
 }
