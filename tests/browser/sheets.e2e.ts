@@ -433,6 +433,9 @@ test('without WebGL: commune and QPV sheets draw their SVG map with names; a cli
     assert.ok((await page.getByTestId('sheet-map-legend').first().textContent())?.includes('QPV'));
     await assertNoEnglishError(page);
     // « Explorer la carte » without WebGL: a French notice, the SVG map stays, nothing downloaded.
+    // (The page's first interaction loads the contributions' reader: done before counting.)
+    await page.keyboard.press('Shift');
+    await page.waitForLoadState('networkidle');
     const before = scripts.length;
     await page.click('[data-testid="sheet-map-explore"]');
     const notice = page.getByTestId('map-notice');

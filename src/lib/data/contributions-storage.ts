@@ -11,8 +11,9 @@ import {
 } from '../schemas/contributions';
 import type { KeyValueStorage } from './scenario-storage';
 
-export const CONTRIBUTIONS_KEY = 'atlas-plh:reunion';
-export const CONTRIBUTIONS_SET_ASIDE_KEY = 'atlas-plh:reunion-mis-de-cote';
+import { CONTRIBUTIONS_KEY, CONTRIBUTIONS_SET_ASIDE_KEY } from './contributions-key';
+
+export { CONTRIBUTIONS_KEY, CONTRIBUTIONS_SET_ASIDE_KEY };
 
 /** A write the browser refused; `message` is French and says nothing was lost. */
 export class ContributionsStorageError extends Error {

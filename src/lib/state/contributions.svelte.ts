@@ -4,6 +4,7 @@
  * previous state in memory and in storage and says so in French (`error`). Other windows of the
  * same browser follow through the `storage` event.
  */
+import { CONTRIBUTIONS_KEY } from '$lib/data/contributions-key';
 import type { KeyValueStorage } from '$lib/data/scenario-storage';
 import type {
   Contribution,
@@ -51,15 +52,34 @@ export class ContributionsState {
     this.#now = now;
   }
 
+  /** Set while the store starts empty without its storage functions: loads them. */
+  #requestIo: (() => void) | null = null;
+  /** Changes made before the storage functions arrived, applied by `init`. */
+  #queued: ((draft: ContributionsStore) => void)[] = [];
+
+  /**
+   * Nothing is saved yet: the store is empty at once, and the storage functions (zod) are loaded
+   * by `requestIo` later, on the page's first interaction or this state's first change (which
+   * waits for them).
+   */
+  startEmpty(requestIo: () => void): void {
+    this.#requestIo = requestIo;
+    this.ready = true;
+  }
+
   /** Reads storage (again, e.g. after another window wrote it). */
   init(storage: KeyValueStorage, io: ContributionsIo): void {
     this.#storage = storage;
     this.#io = io;
+    this.#requestIo = null;
     this.loading = false;
     const { store, problem } = io.loadContributions(storage);
     this.store = store;
     this.error = problem;
     this.ready = true;
+    const queued = this.#queued;
+    this.#queued = [];
+    for (const change of queued) this.#commit(change);
   }
 
   /** Applies `change` to a copy, saves it whole, then shows it; false (and `error`) if refused. */
@@ -69,6 +89,13 @@ export class ContributionsState {
         this.#unavailable ??
         'Les contributions enregistrées sont en cours de lecture : réessayez dans un instant.';
       return false;
+    }
+    if (this.#requestIo) {
+      // The storage functions arrive within a moment: the change is saved (or refused, with the
+      // usual message) and shown then.
+      this.#queued.push(change);
+      this.#requestIo();
+      return true;
     }
     const draft = structuredClone($state.snapshot(this.store)) as ContributionsStore;
     change(draft);
@@ -155,26 +182,48 @@ export function getContributions(): ContributionsState {
     () => new Date().toISOString()
   );
   if (typeof window !== 'undefined' && typeof localStorage !== 'undefined') {
-    state.loading = true;
     // The reader and its schemas come after the page's first view (their own chunk).
-    import('$lib/data/contributions-storage').then(
-      (io) => {
-        try {
-          state.init(localStorage, io);
-          window.addEventListener('storage', (e) => {
-            if (e.key === io.CONTRIBUTIONS_KEY || e.key === null) state.init(localStorage, io);
-          });
-        } catch {
-          state.loading = false;
-          state.error =
-            'Stockage local indisponible : les contributions ne seront pas enregistrées.';
-        }
-      },
-      () =>
-        state.fail(
-          'Les contributions enregistrées n’ont pas pu être lues et rien ne sera enregistré : rechargez la page.'
-        )
-    );
+    const read = () =>
+      import('$lib/data/contributions-storage').then(
+        (io) => {
+          try {
+            state.init(localStorage, io);
+          } catch {
+            state.loading = false;
+            state.error =
+              'Stockage local indisponible : les contributions ne seront pas enregistrées.';
+          }
+        },
+        () =>
+          state.fail(
+            'Les contributions enregistrées n’ont pas pu être lues et rien ne sera enregistré : rechargez la page.'
+          )
+      );
+    let reading: Promise<void> | null = null;
+    const readOnce = () => void (reading ??= read());
+    let saved: string | null = '';
+    try {
+      saved = localStorage.getItem(CONTRIBUTIONS_KEY);
+    } catch {
+      /* the reader meets the same refusal and reports it */
+    }
+    if (saved === null) {
+      // Nothing saved (the usual case): no reader on the first view; it comes with the first
+      // interaction, well before anyone has typed or voted.
+      state.startEmpty(readOnce);
+      const events = ['pointerdown', 'keydown', 'focusin'] as const;
+      const first = () => {
+        for (const type of events) window.removeEventListener(type, first, true);
+        readOnce();
+      };
+      for (const type of events) window.addEventListener(type, first, true);
+    } else {
+      state.loading = true;
+      readOnce();
+    }
+    window.addEventListener('storage', (e) => {
+      if (e.key === CONTRIBUTIONS_KEY || e.key === null) void read();
+    });
     shared = state;
   }
   return state;

@@ -268,6 +268,38 @@ describe('ContributionsState', () => {
     expect(s.error).toMatch(/plein.*intactes/);
     expect(s.captured('38111').map((c) => c.text)).toEqual(['court']);
   });
+  it('started empty, keeps a change until its storage functions arrive, then saves it', () => {
+    const storage = new MemoryStorage();
+    let requested = 0;
+    const s = new ContributionsState(
+      () => 'id1',
+      () => '2026-03-12T18:00:00.000Z'
+    );
+    s.startEmpty(() => requested++);
+    expect(s.ready).toBe(true);
+    expect(s.add({ territory: '38111', column: 'action', theme: 2, text: 'Tôt' })).toBe(true);
+    expect(requested).toBe(1);
+    expect(s.captured('38111')).toEqual([]);
+    expect(storage.getItem(CONTRIBUTIONS_KEY)).toBeNull();
+    s.init(storage, io);
+    expect(s.captured('38111').map((c) => c.text)).toEqual(['Tôt']);
+    expect(
+      make(storage)
+        .captured('38111')
+        .map((c) => c.text)
+    ).toEqual(['Tôt']);
+  });
+  it('a change kept until the storage functions arrive can still be refused, in French', () => {
+    const s = new ContributionsState(
+      () => 'id1',
+      () => '2026-03-12T18:00:00.000Z'
+    );
+    s.startEmpty(() => undefined);
+    s.add({ territory: '38111', column: 'action', theme: 2, text: 'y'.repeat(700) });
+    s.init(new MemoryStorage(600), io);
+    expect(s.captured('38111')).toEqual([]);
+    expect(s.error).toMatch(/plein.*intactes/);
+  });
   it('imports rows once (same source, territory and text are not doubled)', () => {
     const s = make(new MemoryStorage());
     const rows = parseMeetingCsv(exportContributionsCsv([said()], meeting, base), 'r.csv').rows;
