@@ -32,8 +32,14 @@ export class ExplorerState {
       // eslint-disable-next-line svelte/prefer-svelte-reactivity
       typeof search === 'string' ? new URLSearchParams(search) : search
     );
-    this.view = state;
-    this.urlWarnings = warnings;
+    // Only what differs is assigned: a page opened without parameters (the prerendered view)
+    // changes nothing, so nothing drawn from the view is computed again.
+    for (const key of Object.keys(state) as (keyof ViewParams)[]) this.#assign(key, state[key]);
+    if (warnings.length > 0 || this.urlWarnings.length > 0) this.urlWarnings = warnings;
+  }
+
+  #assign<K extends keyof ViewParams>(key: K, value: ViewParams[K]): void {
+    if (JSON.stringify(this.view[key]) !== JSON.stringify(value)) this.view[key] = value;
   }
 
   /**

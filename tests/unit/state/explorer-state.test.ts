@@ -22,6 +22,23 @@ describe('ExplorerState', () => {
     );
   });
 
+  it('a link without parameters changes nothing; another link changes only what it names', () => {
+    const s = new ExplorerState();
+    const layers = s.view.layers;
+    const breaks = s.view.breaks;
+    s.load('');
+    expect(s.view.layers).toBe(layers);
+    expect(s.view.breaks).toBe(breaks);
+    s.load('couches=qpv');
+    expect(s.view.layers).toEqual(['qpv']);
+    expect(s.view.breaks).toBe(breaks);
+    s.load('indicateur=inconnu');
+    expect(s.urlWarnings).toHaveLength(1);
+    expect(s.view.layers).toEqual(['qpv', 'noms']);
+    s.load('');
+    expect(s.urlWarnings).toEqual([]);
+  });
+
   it('toggles layers in a stable order', () => {
     const s = new ExplorerState();
     s.toggleLayer('fond', true);
