@@ -272,3 +272,19 @@ export function placeLabels(items: readonly LabelInput[], options: PlaceOptions)
 function shrink(b: Box, by: number): Box {
   return { x0: b.x0 + by, y0: b.y0 + by, x1: b.x1 - by, y1: b.y1 - by };
 }
+
+/**
+ * The first of `attempts` (the same names in ever smaller type) whose names all fit, else the
+ * last one's placement: « every name », shrinking the type before dropping a name.
+ */
+export function placeFirstFit(
+  attempts: readonly (readonly LabelInput[])[],
+  options: PlaceOptions
+): Placement {
+  let result: Placement = { placed: [], dropped: [] };
+  for (const items of attempts) {
+    result = placeLabels(items, options);
+    if (result.dropped.length === 0) break;
+  }
+  return result;
+}

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   estimateTextWidth,
+  placeFirstFit,
   placeLabels,
   type LabelInput,
   type PlacedLabel
@@ -120,5 +121,29 @@ describe.skipIf(!existsSync(GENERATED))('the 49 communes on the home map at 1280
       const off = p.x + p.width / 2 <= legend.x0 || p.y + p.height / 2 <= legend.y0;
       expect(off || p.x - p.width / 2 >= legend.x1, p.code).toBe(true);
     }
+  });
+});
+
+describe('placeFirstFit (« every name »: smaller type before dropping a name)', () => {
+  // Two names side by side in a strip too narrow for both at 12 px, wide enough at 8 px.
+  const at = (fontPx: number): LabelInput[] => [
+    { ...item('38001', 60, 10), fontPx },
+    { ...item('38002', 140, 10), fontPx }
+  ];
+  const strip = { width: 200, height: 20, measure, callouts: false };
+  it('keeps the first attempt when every name fits in it', () => {
+    const r = placeFirstFit([at(8), at(6)], strip);
+    expect(r.dropped).toEqual([]);
+    expect(r.placed.map((p) => p.fontPx)).toEqual([8, 8]);
+  });
+  it('goes on to smaller type when a name is dropped', () => {
+    expect(placeLabels(at(12), strip).dropped).not.toEqual([]);
+    const r = placeFirstFit([at(12), at(8)], strip);
+    expect(r.dropped).toEqual([]);
+    expect(r.placed.map((p) => p.fontPx)).toEqual([8, 8]);
+  });
+  it('returns the last attempt when none fits whole', () => {
+    const r = placeFirstFit([at(14), at(12)], strip);
+    expect(r).toEqual(placeLabels(at(12), strip));
   });
 });
