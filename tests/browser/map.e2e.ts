@@ -412,8 +412,26 @@ test('a link with the transit layers hands over to MapLibre, each file downloade
     const key = /maplibre-gl\.[\w-]+\.mjs$/.test(path) ? 'maplibre-gl.mjs' : path;
     requests.set(key, (requests.get(key) ?? 0) + 1);
   });
+  // Every frame of the switch: MapLibre not idle yet and no SVG map would be a blank map.
+  // (A string: the test runner's transpiler would wrap named functions in a helper the page lacks.)
+  await page.addInitScript({
+    content: `window.blankFrames = 0;
+      requestAnimationFrame(function check() {
+        const stage = document.querySelector('[data-testid="explorer-map"] .stage');
+        const atlas = stage && stage.querySelector('[data-testid="atlas-map"]');
+        const idle = atlas && atlas.getAttribute('data-state') === 'idle';
+        if (stage && !idle && !stage.querySelector('[data-testid="svg-map"] svg')) window.blankFrames++;
+        if (!idle) requestAnimationFrame(check);
+      });`
+  });
   await page.goto(`${baseURL}/?couches=qpv,lignes,arrets,noms`);
   await waitForMap(page);
+  assert.equal(
+    await page.evaluate(() => (window as unknown as { blankFrames: number }).blankFrames),
+    0,
+    'the SVG map stays until MapLibre is drawn'
+  );
+  assert.equal(await page.locator('[data-testid="svg-map"]').count(), 0, 'then it goes');
   assert.equal(
     await page.getAttribute('[data-testid="explorer-map"]', 'data-renderer'),
     'maplibre'
