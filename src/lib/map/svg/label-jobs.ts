@@ -48,6 +48,9 @@ function getWorker(): Worker | null {
   return worker;
 }
 
+/** Longest wait for the worker's answer before placing on the main thread, ms. */
+const WORKER_TIMEOUT_MS = 4000;
+
 /** Marks a placement the worker could not make (then made on the main thread). */
 const FAILED: Placement = { placed: [], dropped: [] };
 
@@ -65,7 +68,19 @@ export function placeNamesAsync(
   if (!w) return new Promise((done) => setTimeout(() => done(onMain())));
   const id = nextId++;
   return new Promise<Placement>((done) => {
-    waiting.set(id, (p) => done(p === FAILED ? onMain() : p));
+    let answered = false;
+    const finish = (p: Placement) => {
+      if (answered) return;
+      answered = true;
+      clearTimeout(timer);
+      done(p === FAILED ? onMain() : p);
+    };
+    // A worker that never answers (stalled start) must not leave the map without names.
+    const timer = setTimeout(() => {
+      waiting.delete(id);
+      finish(FAILED);
+    }, WORKER_TIMEOUT_MS);
+    waiting.set(id, finish);
     const job: LabelJob = { id, attempts, options };
     w.postMessage(job);
   });
