@@ -7,14 +7,8 @@ import {
 } from '../../../src/lib/data/values-pack';
 import type { ExplorerIndicators, IndicatorValue } from '../../../src/lib/schemas/indicators';
 import { INDICATOR_IDS, type IndicatorId } from '../../../src/lib/schemas/vocabulary';
+import { ok } from '../../fixtures/indicators/values';
 
-const ok = (value: number): IndicatorValue => ({
-  value,
-  status: 'ok',
-  estimate: false,
-  low: null,
-  high: null
-});
 const cases: [string, IndicatorValue, unknown][] = [
   ['an exact value', ok(81800.796812749), 81800.796812749],
   ['zero, not « no data »', ok(0), 0],

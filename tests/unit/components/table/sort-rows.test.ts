@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sortRows, type TableRow } from '../../../../src/lib/components/table/sort-rows';
 import type { IndicatorValue, SruStatus } from '../../../../src/lib/schemas/indicators';
+import { ok } from '../../../fixtures/indicators/values';
 
-const ok = (value: number): IndicatorValue => ({
-  value,
-  status: 'ok',
-  estimate: false,
-  low: null,
-  high: null
-});
 const na: IndicatorValue = {
   value: null,
   status: 'not_applicable',
