@@ -43,6 +43,10 @@ export class ContributionsState {
   fail(reason: string): void {
     this.#unavailable = reason;
     this.error = reason;
+    // Changes shown while waiting for the storage functions can no longer be saved (the message
+    // says so); nothing else will be accepted.
+    this.#requestIo = null;
+    this.#queued = [];
   }
   #newId: () => string;
   #now: () => string;
@@ -54,13 +58,13 @@ export class ContributionsState {
 
   /** Set while the store starts empty without its storage functions: loads them. */
   #requestIo: (() => void) | null = null;
-  /** Changes made before the storage functions arrived, applied by `init`. */
+  /** Changes made before the storage functions arrived, saved by `init`. */
   #queued: ((draft: ContributionsStore) => void)[] = [];
 
   /**
    * Nothing is saved yet: the store is empty at once, and the storage functions (zod) are loaded
-   * by `requestIo` later, on the page's first interaction or this state's first change (which
-   * waits for them).
+   * by `requestIo` later, on the page's first interaction or this state's first change (shown at
+   * once, saved when they arrive).
    */
   startEmpty(requestIo: () => void): void {
     this.#requestIo = requestIo;
@@ -84,20 +88,26 @@ export class ContributionsState {
 
   /** Applies `change` to a copy, saves it whole, then shows it; false (and `error`) if refused. */
   #commit(change: (draft: ContributionsStore) => void): boolean {
+    if (this.#unavailable) {
+      this.error = this.#unavailable;
+      return false;
+    }
     if (this.loading) {
       this.error =
         this.#unavailable ??
         'Les contributions enregistrées sont en cours de lecture : réessayez dans un instant.';
       return false;
     }
+    const draft = structuredClone($state.snapshot(this.store)) as ContributionsStore;
     if (this.#requestIo) {
-      // The storage functions arrive within a moment: the change is saved (or refused, with the
-      // usual message) and shown then.
+      // The storage functions arrive within a moment: the change is shown now (so that the next
+      // change builds on it) and saved then, or undone with the usual message if refused.
+      change(draft);
+      this.store = draft;
       this.#queued.push(change);
       this.#requestIo();
       return true;
     }
-    const draft = structuredClone($state.snapshot(this.store)) as ContributionsStore;
     change(draft);
     try {
       if (this.#storage && this.#io) this.#io.saveContributions(this.#storage, draft);

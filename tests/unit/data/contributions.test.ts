@@ -268,7 +268,7 @@ describe('ContributionsState', () => {
     expect(s.error).toMatch(/plein.*intactes/);
     expect(s.captured('38111').map((c) => c.text)).toEqual(['court']);
   });
-  it('started empty, keeps a change until its storage functions arrive, then saves it', () => {
+  it('started empty, shows a change at once and saves it when its storage functions arrive', () => {
     const storage = new MemoryStorage();
     let requested = 0;
     const s = new ContributionsState(
@@ -279,17 +279,17 @@ describe('ContributionsState', () => {
     expect(s.ready).toBe(true);
     expect(s.add({ territory: '38111', column: 'action', theme: 2, text: 'Tôt' })).toBe(true);
     expect(requested).toBe(1);
-    expect(s.captured('38111')).toEqual([]);
+    // Shown at once, and a second change builds on the first (the meeting's date, then place).
+    expect(s.captured('38111').map((c) => c.text)).toEqual(['Tôt']);
+    s.setMeeting({ ...s.store.meeting, date: '2026-03-12' });
+    s.setMeeting({ ...s.store.meeting, lieu: 'Claix' });
     expect(storage.getItem(CONTRIBUTIONS_KEY)).toBeNull();
     s.init(storage, io);
-    expect(s.captured('38111').map((c) => c.text)).toEqual(['Tôt']);
-    expect(
-      make(storage)
-        .captured('38111')
-        .map((c) => c.text)
-    ).toEqual(['Tôt']);
+    const again = make(storage);
+    expect(again.captured('38111').map((c) => c.text)).toEqual(['Tôt']);
+    expect(again.store.meeting).toEqual({ date: '2026-03-12', lieu: 'Claix' });
   });
-  it('a change kept until the storage functions arrive can still be refused, in French', () => {
+  it('a change shown before the storage functions arrive can still be refused, in French', () => {
     const s = new ContributionsState(
       () => 'id1',
       () => '2026-03-12T18:00:00.000Z'
@@ -299,6 +299,17 @@ describe('ContributionsState', () => {
     s.init(new MemoryStorage(600), io);
     expect(s.captured('38111')).toEqual([]);
     expect(s.error).toMatch(/plein.*intactes/);
+  });
+  it('if the storage functions cannot load, no change is accepted any more', () => {
+    const s = new ContributionsState(
+      () => 'id1',
+      () => '2026-03-12T18:00:00.000Z'
+    );
+    s.startEmpty(() => undefined);
+    s.add({ territory: '38111', column: 'action', theme: 2, text: 'Tôt' });
+    s.fail('Rechargez la page.');
+    expect(s.add({ territory: '38111', column: 'action', theme: 2, text: 'Tard' })).toBe(false);
+    expect(s.error).toBe('Rechargez la page.');
   });
   it('imports rows once (same source, territory and text are not doubled)', () => {
     const s = make(new MemoryStorage());
