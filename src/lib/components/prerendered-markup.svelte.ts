@@ -26,8 +26,8 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /**
- * One `{@html}` block. Its `$derived` passes every input of the markup to `keep(inputs)` (reading
- * them, so that a change is seen) and returns `PLACEHOLDER` while it answers true.
+ * One `{@html}` block. Its `$derived` passes a function reading every input of the markup to
+ * `keep(inputs)` (so that a change is seen) and returns `PLACEHOLDER` while it answers true.
  */
 export class PrerenderedMarkup {
   /** Svelte's `{@html}` adopts the server's nodes for any non-empty value it did not render. */
@@ -42,16 +42,19 @@ export class PrerenderedMarkup {
    * True while the prerendered markup still matches: from a first evaluation during the first
    * hydration, until an input differs (`===`, or arrays of the same elements).
    */
-  keep(inputs: readonly unknown[]): boolean {
+  keep(inputs: () => readonly unknown[]): boolean {
     if (this.#missing) {
       this.#kept = null;
       return false;
     }
+    // `inputs` is only called while the prerendered markup may still be kept: once the block
+    // builds its own, the build itself reads the inputs.
     if (this.#first) {
       this.#first = false;
-      if (firstHydration) this.#kept = inputs;
-    } else if (this.#kept && !inputs.every((x, i) => same(x, this.#kept?.[i]))) {
-      this.#kept = null;
+      if (firstHydration) this.#kept = inputs();
+    } else if (this.#kept) {
+      const kept = this.#kept;
+      if (!inputs().every((x, i) => same(x, kept[i]))) this.#kept = null;
     }
     return this.#kept !== null;
   }

@@ -22,7 +22,7 @@ import { emptyContributionsStore, type WorkshopColumn } from '$lib/schemas/vocab
  */
 export type ContributionsIo = Pick<
   typeof import('$lib/data/contributions-storage'),
-  'loadContributions' | 'saveContributions' | 'ContributionsStorageError' | 'CONTRIBUTIONS_KEY'
+  'loadContributions' | 'saveContributions' | 'ContributionsStorageError'
 >;
 
 const NO_VOTES: VoteCount = { pour: 0, contre: 0, debat: 0 };

@@ -232,8 +232,7 @@ describe('ContributionsState', () => {
   const io: ContributionsIo = {
     loadContributions,
     saveContributions,
-    ContributionsStorageError,
-    CONTRIBUTIONS_KEY
+    ContributionsStorageError
   };
   const make = (storage: KeyValueStorage) => {
     let n = 0;
