@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../../src/lib/schemas/zod';
 import { sirenSchema } from '../../src/lib/schemas/common';
 import { decoupageEpciSchema, type DecoupageEpci } from '../../src/lib/schemas/sources/decoupage';
 

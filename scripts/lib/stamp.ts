@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import { z } from '../../src/lib/schemas/zod';
 import { PIPELINE_VERSION } from './build';
 import { OUTPUT_FILES, STAMP_PATH } from './write';
 

@@ -25,7 +25,7 @@
 import { readFileSync } from 'node:fs';
 import { bbox as turfBbox, booleanPointInPolygon, lineString, simplify } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { z } from 'zod';
+import { z } from '../../src/lib/schemas/zod';
 import {
   parseTransitLinesGeojson,
   parseTransitModeRules,

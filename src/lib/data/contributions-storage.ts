@@ -3,7 +3,7 @@
  * (a write either replaces everything or, on error, leaves the previous value untouched). A stored
  * value that no longer parses is moved aside, never deleted.
  */
-import { z } from 'zod';
+import { z } from '../schemas/zod';
 import {
   contributionsStoreSchema,
   emptyContributionsStore,

@@ -3,7 +3,7 @@
  * line (or feature) and the field, in French, for the person running the pipeline.
  */
 import Papa from 'papaparse';
-import { z } from 'zod';
+import { z } from '../schemas/zod';
 import { lineAt } from './text-checks';
 import {
   TRANSIT_ROUTE_COLUMNS,

@@ -3,7 +3,7 @@
  * by the pipeline from the transcribed PLH figures (press sources). No catch-up rate is published:
  * the app lets the user set one as a hypothesis.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { inseeCodeSchema, sourceRefSchema } from './common';
 
 export const cmsSourceSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { INSEE_CODE_PATTERN } from './vocabulary';
 
 /** INSEE commune code: always a string, never a number (keeps leading zeros and Corsica's 2A/2B). */

@@ -3,7 +3,7 @@
  * the meeting (date, place), what the room said per territory, the counts of agreement on the
  * items shown, and the contributions of earlier meetings imported from their CSV.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { CONTRIBUTIONS_STORE_VERSION } from './vocabulary';
 import { workshopColumnSchema } from './workshop';
 

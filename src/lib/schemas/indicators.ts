@@ -2,7 +2,7 @@
  * Contract of `static/data/indicators.json`, precomputed by the pipeline with the pure functions of
  * `src/lib/indicators/` (and recomputed in the browser when the user changes a parameter).
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { INDICATOR_IDS, type IndicatorId } from './vocabulary';
 import { inseeCodeSchema } from './common';
 import { territoryProfileSchema } from './tags';

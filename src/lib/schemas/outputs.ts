@@ -2,7 +2,7 @@
  * Contracts of the files the pipeline (`npm run data`) writes under `static/` and the app reads.
  * The pipeline validates what it writes with these schemas; the app validates what it loads.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import {
   areaGeometrySchema,
   featureCollectionSchema,

@@ -2,7 +2,7 @@
  * Contracts of the parameter files of `data/parameters/`: rates, radii and thresholds kept as data
  * so that the indicators code carries no legal or policy literal.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 /** `data/parameters/sru-rules.json`: triennial catch-up rules of CCH L302-8 (3DS law). */
 export const sruRulesSchema = z.object({

@@ -3,7 +3,7 @@
  * localStorage entry per scenario) and exported / imported as JSON.
  * Bump `SCENARIO_FILE_VERSION` on any breaking change and keep a migration for the old version.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { inseeCodeSchema } from './common';
 
 export const SCENARIO_FILE_FORMAT = 'atlas-plh-scenarios';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** One dataset of `data/sources.json`, the hand-curated sources manifest. */
 export const sourceEntrySchema = z.object({

@@ -5,7 +5,7 @@
  * - `static/geo/svg-transit.json`: transit lines (path data) and stops (points), for the sheets.
  * Coordinates are viewBox units (x right, y down) of one fixed projection, stored alongside.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { inseeCodeSchema, sirenSchema, sourceRefSchema } from './common';
 import { qpvGenerationSchema, transitModeSchema } from './outputs';
 

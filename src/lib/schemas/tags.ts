@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { TERRITORY_TAGS, type TerritoryTag, type WorkshopTag } from './vocabulary';
 
 export { TAG_LABELS, TERRITORY_TAGS } from './vocabulary';

@@ -2,7 +2,7 @@
  * Contract of the workshop knowledge base `data/workshop/propositions.csv` (documented in
  * `data/README.md`): one row per framing line, bullet and sub-bullet of the four workshop tables.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import {
   WORKSHOP_COLUMN_CODES,
   WORKSHOP_COLUMN_LABELS,

@@ -66,6 +66,36 @@ describe('validateData', () => {
     );
   });
 
+  it.each([
+    [
+      'a string instead of a number',
+      { lls: '120' },
+      'records[0].lls',
+      /^Entrée invalide : nombre attendu, chaîne de caractères reçu$/
+    ],
+    [
+      'a missing field',
+      { period: undefined },
+      'records[0].period',
+      /^Entrée invalide : chaîne de caractères attendu, indéfini reçu$/
+    ],
+    [
+      'a wrong kind of value',
+      { subject: 1 },
+      'records[0].subject',
+      /^Entrée invalide : booléen attendu, nombre reçu$/
+    ]
+  ])('describes %s in French (zod’s message reaches users)', (_, change, field, message) => {
+    const bad = { ...sruFile, records: [{ ...sruRecord, ...change }] };
+    try {
+      validateData('/data/sru.json', sruFileSchema, bad);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as AppDataError).field).toBe(field);
+      expect((error as AppDataError).message.split(' : ').slice(1).join(' : ')).toMatch(message);
+    }
+  });
+
   it('counts the other errors', () => {
     const bad = { ...sruFile, epci: 'x', records: [{ ...sruRecord, code: '1' }] };
     try {

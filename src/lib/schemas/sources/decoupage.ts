@@ -1,5 +1,5 @@
 /** The parts of @etalab/decoupage-administratif `data/epci.json` the pipeline reads. */
-import { z } from 'zod';
+import { z } from '../zod';
 import { inseeCodeSchema, sirenSchema } from '../common';
 
 export const decoupageEpciSchema = z.object({

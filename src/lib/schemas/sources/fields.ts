@@ -1,7 +1,7 @@
 /**
  * zod field schemas for raw CSV cells of official French files (all cells arrive as strings).
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { parseFrenchNumber } from '../../data/french-number';
 
 /** « 0 » / « 1 » flag. */

@@ -1,5 +1,5 @@
 /** Raw GeoJSON features of the geographic sources (contours, QPV perimeters, population grid). */
-import { z } from 'zod';
+import { z } from '../zod';
 import { areaGeometrySchema, inseeCodeSchema } from '../common';
 
 const feature = <P extends z.ZodType>(properties: P) =>

@@ -1,5 +1,5 @@
 /** Raw row of the INSEE « Base du comparateur de territoires » (only the columns used). */
-import { z } from 'zod';
+import { z } from '../zod';
 import { inseeCodeSchema } from '../common';
 import { inseeStatCell } from './fields';
 

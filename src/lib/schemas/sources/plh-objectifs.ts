@@ -1,5 +1,5 @@
 /** Raw rows of the transcribed PLH figures (`indicators/plh/plh_objectifs_transcribed.csv`). */
-import { z } from 'zod';
+import { z } from '../zod';
 
 /**
  * One figure found on a web page. `code_insee` is empty for the Métropole, one code for a

@@ -1,5 +1,5 @@
 /** Raw rows of the QPV CSV sources and of the editable 2015→2024 correspondence. */
-import { z } from 'zod';
+import { z } from '../zod';
 import { inseeCodeSchema } from '../common';
 
 /** ANCT list of the 2024 QPV (one row per QPV and commune). Other columns are ignored. */

@@ -2,7 +2,7 @@
  * Raw row of « Communes et inventaire SRU » (DGALN/DHUP), after its dated column names were mapped
  * to stable keys by `src/lib/data/sru.ts` (e.g. `Nombre_lls_ Inventaire_au_01_01_2024` → `lls`).
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { inseeCodeSchema } from '../common';
 import {
   flag01,

@@ -6,7 +6,7 @@
  * zeros); the row schemas turn them into typed values. Columns prefixed `derived_` were added while
  * mirroring and are not official: they are deliberately absent here, so nothing can rely on them.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { lineGeometrySchema } from '../common';
 
 const received = (input: unknown): string => `reçu « ${String(input)} »`;
