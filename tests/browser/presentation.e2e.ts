@@ -538,6 +538,33 @@ test('the setup screen has the site header and a way back', async ({ newPage, ba
   await context.close();
 });
 
+test('a slide file that breaks its contract: the setup screen names it in French, a retry opens the slides', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context } = await newPage({ width: 1280, height: 800 });
+  const file = '**/presentation/diapositives/38185.json';
+  await page.route(file, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"code":"38185"}' })
+  );
+  await page.goto(`${baseURL}/presentation?territoires=38185,38111`);
+  const alert = page.locator('[data-testid=slides-error]');
+  await alert.waitFor();
+  assert.match(
+    await alert.innerText(),
+    /^Les diapositives n’ont pas pu être chargées\. Fichier \S*\/presentation\/diapositives\/38185\.json, champ « kind » : /
+  );
+  // The sequence is kept in the setup screen, and no slide is shown half-loaded.
+  assert.match(await page.locator('[data-testid=presentation-setup]').innerText(), /Claix/);
+  assert.equal(await page.locator('[data-testid=slide-title]').count(), 0);
+  await assertNoEnglishError(page);
+  await page.unroute(file);
+  await page.click('[data-testid=setup-start]');
+  await expectSlide(page, 'Grenoble', '', undefined);
+  assert.equal(await alert.count(), 0);
+  await context.close();
+});
+
 test('with no territory, the setup screen builds the sequence and starts it', async ({
   newPage,
   baseURL

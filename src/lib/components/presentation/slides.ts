@@ -12,6 +12,7 @@ import type {
   IndicatorsFile,
   IndicatorValue
 } from '$lib/schemas/indicators';
+import type { SlideData, SlideFigure, SlideItem } from '$lib/schemas/slides';
 import type { WorkshopItem } from '$lib/schemas/workshop';
 
 /** QPV codes as the pipeline writes them (2015 « QP038012 », 2024 « QN03801M »). */
@@ -85,39 +86,8 @@ export function move<T>(list: readonly T[], index: number, delta: -1 | 1): T[] {
   return out;
 }
 
-export interface SlideFigure {
-  id: IndicatorId;
-  label: string;
-  /** Formatted value, « 25,1 % », or « non concernée » / « pas de donnée » in words. */
-  value: string;
-  /** Extra line, e.g. the SRU target. */
-  detail: string | null;
-  estimate: boolean;
-  sources: string[];
-  vintage: string;
-}
-
-export interface SlideItem {
-  id: string;
-  text: string;
-  /** The bullet a sub-bullet belongs to. */
-  parentText: string | null;
-  /** « Affiché car … »: why the item is shown for this territory. */
-  why: string;
-  universal: boolean;
-}
-
-export interface SlideData {
-  code: string;
-  kind: 'commune' | 'qpv';
-  nom: string;
-  subtitle: string;
-  /** Commune codes to frame on the map (the commune, or the communes of a QPV). */
-  focus: string[];
-  figures: SlideFigure[];
-  problems: SlideItem[];
-  actions: SlideItem[];
-}
+// Types from the contract of the published slide files (type-only: no zod in this module).
+export type { SlideData, SlideFigure, SlideItem } from '$lib/schemas/slides';
 
 /** Key figures of a slide, in order; the first ones available are used. */
 const COMMUNE_FIGURES: readonly IndicatorId[] = [

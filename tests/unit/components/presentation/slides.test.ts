@@ -10,6 +10,7 @@ import {
   parseTerritories,
   type SlideData
 } from '../../../../src/lib/components/presentation/slides';
+import { slideDataSchema } from '../../../../src/lib/schemas/slides';
 import type { IndicatorsFile, IndicatorValue } from '../../../../src/lib/schemas/indicators';
 import type { TerritoryProfile } from '../../../../src/lib/schemas/tags';
 import type { WorkshopItem } from '../../../../src/lib/schemas/workshop';
@@ -175,6 +176,11 @@ const items: WorkshopItem[] = [
 
 describe('buildSlides', () => {
   const slides = buildSlides(indicators, items, { qpvGeneration: new Map([['QP038001', '2015']]) });
+
+  it('builds slides that meet the contract of the published slide files', () => {
+    expect(slides.size).toBe(indicators.communes.length + indicators.qpv.length);
+    for (const slide of slides.values()) expect(slideDataSchema.parse(slide)).toEqual(slide);
+  });
 
   it('gives a commune its three key figures with sources, SRU status and target', () => {
     const a = slides.get('38001');
