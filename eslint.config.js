@@ -22,6 +22,25 @@ export default ts.config(
     }
   },
   {
+    // zod's messages reach users: schemas take `z` from src/lib/schemas/zod.ts (French locale).
+    files: ['src/**/*.ts', 'src/**/*.svelte', 'scripts/**/*.ts'],
+    ignores: ['src/lib/schemas/zod.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'zod',
+              message: 'Import { z } from src/lib/schemas/zod.ts: it sets the French messages.',
+              allowTypeImports: true
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
     files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
     languageOptions: {
       parserOptions: {
