@@ -39,3 +39,13 @@ export function pngSources(
     return `${src ? `${src.title} (${src.producer})` : id} — ${definition.vintage}`;
   });
 }
+
+/** « 2026-11-30 »: the local day of `date` (the day the user sees on their clock). */
+export function localDay(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+/** « atlas-plh-sru_taux_lls-2026-11-30.png », « atlas-plh-propositions-2026-11-30.png ». */
+export function pngFileName(shown: string, date: Date): string {
+  return `atlas-plh-${shown}-${localDay(date)}.png`;
+}
