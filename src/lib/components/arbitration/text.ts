@@ -53,3 +53,41 @@ export function frenchDate(iso: string): string {
   const day = Number(m[3]);
   return `${day === 1 ? '1er' : day} ${month} ${m[1]}`;
 }
+
+/** A file name part from a scenario name: « Rythme triennal (v2) » → « rythme-triennal-v2 ». */
+export function fileSlug(name: string): string {
+  return (
+    name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase() || 'scenario'
+  );
+}
+
+/** Notice of a comparison link naming communes it cannot compare (`[]`: no notice). */
+export function compareLinkNotice(ignored: readonly string[]): string | null {
+  return ignored.length > 0
+    ? `Lien de comparaison : ${ignored.join(', ')} ignoré(s) (commune inconnue ou plus de 4 communes).`
+    : null;
+}
+
+/**
+ * Notice once the solver's productions are applied: its label of what it applied, capitalised,
+ * with the number of communes changed (« Production … appliquée à … (3 commune(s)). »).
+ */
+export function solverAppliedText(label: string, communes: number): string {
+  return `${label.charAt(0).toUpperCase()}${label.slice(1)} (${communes} commune(s)).`;
+}
+
+/** Sources printed under a scenario: the SRU inventory, the law, the signed CMS if any. */
+export function printedSources(sruSourceText: string, cmsUrls: readonly string[]): string[] {
+  return [
+    `Inventaire SRU : ${sruSourceText}`,
+    'CCH art. L302-5 (taux cibles) et L302-8 (rattrapage triennal), paramètres de rattrapage de l’Atlas',
+    ...(cmsUrls.length > 0
+      ? [`Contrats de mixité sociale : ${[...new Set(cmsUrls)].join(', ')}`]
+      : [])
+  ];
+}
