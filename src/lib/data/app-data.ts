@@ -21,8 +21,10 @@ import { cmsFileSchema } from '../schemas/cms';
 import { indicatorsFileSchema } from '../schemas/indicators';
 import { svgOverviewSchema, svgTransitSchema } from '../schemas/svg-map';
 import { sourcesManifestSchema, type SourcesManifest } from '../schemas/sources-manifest';
+import { AppDataError, CONNECTION_ADVICE } from './app-data-error';
 import { DATA_FILES } from './data-files';
 
+export { AppDataError } from './app-data-error';
 export { DATA_FILES, type DataFileKey } from './data-files';
 
 const SCHEMAS = {
@@ -42,23 +44,6 @@ const SCHEMAS = {
 } as const;
 export type JsonFileKey = keyof typeof SCHEMAS;
 export type AppData<K extends JsonFileKey> = z.infer<(typeof SCHEMAS)[K]>;
-
-/** A data file could not be loaded or does not match its contract. */
-export class AppDataError extends Error {
-  readonly file: string;
-  /** Path of the offending field (`features[3].properties.code`), or null. */
-  readonly field: string | null;
-  constructor(file: string, detail: string, field: string | null = null) {
-    super(
-      field === null
-        ? `Fichier ${file} : ${detail}`
-        : `Fichier ${file}, champ « ${field} » : ${detail}`
-    );
-    this.name = 'AppDataError';
-    this.file = file;
-    this.field = field;
-  }
-}
 
 /** `['features', 3, 'properties', 'code']` → `features[3].properties.code`. */
 export function formatIssuePath(path: readonly PropertyKey[]): string {
@@ -94,11 +79,9 @@ export async function fetchText(fetchFn: Fetch, file: string): Promise<string> {
   let res: Response;
   try {
     res = await fetchFn(file);
-  } catch (error) {
-    throw new AppDataError(
-      file,
-      `inaccessible (réseau : ${error instanceof Error ? error.message : String(error)})`
-    );
+  } catch {
+    // The browser's own text (« Failed to fetch », « Load failed ») is English and says no more.
+    throw new AppDataError(file, `inaccessible par le réseau ; ${CONNECTION_ADVICE}`);
   }
   if (!res.ok) {
     throw new AppDataError(

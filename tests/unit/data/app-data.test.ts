@@ -122,7 +122,7 @@ describe('loadData', () => {
     [
       'a network failure',
       { '/data/sru.json': new TypeError('Failed to fetch') },
-      /Fichier \/data\/sru\.json : inaccessible \(réseau : Failed to fetch\)/
+      /^Fichier \/data\/sru\.json : inaccessible par le réseau ; vérifiez la connexion puis rechargez la page$/
     ],
     [
       'truncated JSON',
