@@ -565,6 +565,50 @@ test('a slide file that breaks its contract: the setup screen names it in French
   await context.close();
 });
 
+test('a new sequence that fails to load never presents the previous one’s slides', async ({
+  browser,
+  baseURL
+}) => {
+  // No service worker: once its offline cache is complete it would serve the slide file that
+  // the test makes unreachable.
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'fr-FR',
+    serviceWorkers: 'block'
+  });
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/presentation?territoires=38185,38111`);
+  await expectSlide(page, 'Grenoble', '', undefined);
+  // The presenter adds a commune whose slide file cannot be fetched (network cut).
+  const file = '**/presentation/diapositives/38057.json';
+  await page.route(file, (route) => route.abort('internetdisconnected'));
+  await page.getByRole('button', { name: 'Configurer' }).click();
+  await page.selectOption('[data-testid=setup-add]', '38057');
+  await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  await page.click('[data-testid=setup-start]');
+  const alert = page.locator('[data-testid=slides-error]');
+  await alert.waitFor();
+  assert.match(page.url(), /territoires=38185,38111,38057$/);
+  assert.match(
+    await alert.innerText(),
+    /^Les diapositives n’ont pas pu être chargées\. Fichier \S*\/presentation\/diapositives\/38057\.json : inaccessible par le réseau ; vérifiez la connexion puis rechargez la page$/
+  );
+  await assertNoEnglishError(page);
+  // Grenoble and Claix are still in memory, but they are not the sequence asked for: no way
+  // back to them as « the presentation », no slide on screen, arrow keys do not bring one.
+  assert.equal(await page.getByRole('button', { name: 'Revenir à la présentation' }).count(), 0);
+  assert.equal(await page.locator('[data-testid=slide-title]').count(), 0);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.locator('[data-testid=slide-title]').count(), 0);
+  assert.match(await page.locator('[data-testid=presentation-setup]').innerText(), /Claix/);
+  // Once the file can be fetched, the retry presents the whole new sequence.
+  await page.unroute(file);
+  await page.click('[data-testid=setup-start]');
+  await expectSlide(page, 'Grenoble', '', undefined);
+  assert.equal(await alert.count(), 0);
+  await context.close();
+});
+
 test('with no territory, the setup screen builds the sequence and starts it', async ({
   newPage,
   baseURL
