@@ -39,6 +39,8 @@ export interface TestContext {
   newPage(options?: {
     width?: number;
     height?: number;
+    /** 'block' when the offline cache must not answer requests the test intercepts. */
+    serviceWorkers?: 'allow' | 'block';
   }): Promise<{ page: Page; context: BrowserContext; errors: string[] }>;
   /** Saves a full-viewport PNG under screenshots/ and returns its path. */
   screenshot(page: Page, name: string): Promise<string>;
@@ -72,7 +74,7 @@ export function makeContext(
       const context = await browser.newContext({
         viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
         locale: 'fr-FR',
-        serviceWorkers: 'allow'
+        serviceWorkers: options.serviceWorkers ?? 'allow'
       });
       const page = await context.newPage();
       const errors: string[] = [];

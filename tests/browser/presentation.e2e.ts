@@ -566,17 +566,12 @@ test('a slide file that breaks its contract: the setup screen names it in French
 });
 
 test('a new sequence that fails to load never presents the previous one’s slides', async ({
-  browser,
+  newPage,
   baseURL
 }) => {
   // No service worker: once its offline cache is complete it would serve the slide file that
   // the test makes unreachable.
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    locale: 'fr-FR',
-    serviceWorkers: 'block'
-  });
-  const page = await context.newPage();
+  const { page, context } = await newPage({ serviceWorkers: 'block' });
   await page.goto(`${baseURL}/presentation?territoires=38185,38111`);
   await expectSlide(page, 'Grenoble', '', undefined);
   // The presenter adds a commune whose slide file cannot be fetched (network cut).
