@@ -1,5 +1,6 @@
 /** French wording of projection results, shared by the arbitration components. */
 import type { CommuneProjection, PeriodStatus } from '$lib/arbitration/projection';
+import { formatNumber } from '$lib/format/number';
 
 export const PERIOD_STATUS_LABEL: Record<PeriodStatus, string> = {
   met: 'atteint',
@@ -8,6 +9,9 @@ export const PERIOD_STATUS_LABEL: Record<PeriodStatus, string> = {
   behind: 'en retard (période partielle)',
   no_objective: 'sans objectif'
 };
+
+/** A gap in LLS with its sign, French format: « +1 234 », « -3 », « 0 ». */
+export const signed = (v: number): string => (v > 0 ? `+${formatNumber(v)}` : formatNumber(v));
 
 /**
  * « déjà atteinte », « 2028 », « 2035 (après le PLH) » (extrapolated at the pace of the PLH's

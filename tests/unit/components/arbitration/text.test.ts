@@ -3,6 +3,7 @@ import {
   compareLinkNotice,
   fileSlug,
   printedSources,
+  signed,
   solverAppliedText
 } from '../../../../src/lib/components/arbitration/text';
 
@@ -15,6 +16,18 @@ describe('fileSlug', () => {
     ['empty', '', 'scenario']
   ] as const)('%s', (_name, input, expected) => {
     expect(fileSlug(input)).toBe(expected);
+  });
+});
+
+describe('signed', () => {
+  it.each([
+    ['a surplus gets a plus sign', 12, '+12'],
+    ['thousands grouped the French way', 1234, '+1\u202f234'],
+    ['zero has no sign', 0, '0'],
+    ['a shortfall has a minus', -3, '-3'],
+    ['a large shortfall', -1250, '-1\u202f250']
+  ] as const)('%s', (_name, input, expected) => {
+    expect(signed(input)).toBe(expected);
   });
 });
 
