@@ -534,6 +534,33 @@ test('the propositions view counts items per commune and lists them with their r
   await context.close();
 });
 
+test('the map settings popovers (« Classes et couleurs », « Couches ») stay on screen', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context } = await newPage();
+  for (const path of ['/', '/?vue=propositions']) {
+    await page.goto(`${baseURL}${path}`);
+    await waitForSvgMap(page);
+    for (const width of [1280, 1024, 920]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const summary of await page.locator('form.controls details > summary').all()) {
+        await summary.click();
+        const box = await page.locator('form.controls details[open] .popover').boundingBox();
+        const screen = await page.evaluate(() => document.documentElement.clientWidth);
+        const where = `${path} at ${width} px, « ${await summary.innerText()} »`;
+        assert.ok(box, `${where}: no popover`);
+        assert.ok(
+          box.x >= 0 && box.x + box.width <= screen,
+          `${where}: popover from ${box.x} to ${box.x + box.width} px, screen ${screen} px`
+        );
+        await summary.click();
+      }
+    }
+  }
+  await context.close();
+});
+
 for (const [name, path] of [
   ['indicator view', '/'],
   ['propositions view', '/?vue=propositions&selection=38185']
