@@ -18,6 +18,20 @@ export function endFirstHydration(): void {
   firstHydration = false;
 }
 
+/**
+ * Runs an island's hydration (components/island): the components it creates adopt their
+ * prerendered markup, as during the page's own hydration.
+ */
+export function adoptPrerendered<T>(hydrate: () => T): T {
+  const before = firstHydration;
+  firstHydration = true;
+  try {
+    return hydrate();
+  } finally {
+    firstHydration = before;
+  }
+}
+
 /** Same value, or arrays of the same elements (a list filtered again into a new array). */
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -1,0 +1,84 @@
+/**
+ * Islands: parts of a prerendered page that hydrate after the page itself, one per task.
+ *
+ * Svelte hydrates a page in one go: on a slow device, that single task blocks input for hundreds
+ * of milliseconds. An island's markup is prerendered with the page, but the page's hydration
+ * leaves it alone; each island hydrates in its own later task, so the browser can paint and
+ * answer input between them.
+ *
+ * Hydration adopts the prerendered markup as it is: an island must hydrate with the state it was
+ * prerendered with. Pages therefore apply what only the browser knows (URL parameters, saved
+ * settings) once `whenIslandsHydrated()` resolves, and the islands hold everything a visitor can
+ * change before that.
+ */
+
+type Job = () => void;
+
+interface Queued {
+  job: Job;
+  order: number;
+}
+
+const queue: Queued[] = [];
+let scheduled = false;
+let pending = 0;
+let waiters: Array<() => void> = [];
+
+function settle(): void {
+  if (pending > 0 || queue.length > 0) return;
+  const ready = waiters;
+  waiters = [];
+  for (const resolve of ready) resolve();
+}
+
+function run(): void {
+  scheduled = false;
+  const next = queue.shift();
+  // An island that fails must not hold back the others: they go on, then its error is thrown.
+  let failure: { error: unknown } | null = null;
+  if (next) {
+    try {
+      next.job();
+    } catch (error) {
+      failure = { error };
+    } finally {
+      pending -= 1;
+    }
+  }
+  if (queue.length > 0) schedule();
+  else settle();
+  if (failure) throw failure.error;
+}
+
+function schedule(): void {
+  if (scheduled) return;
+  scheduled = true;
+  // A macrotask: the browser may paint and handle input between two islands.
+  setTimeout(run, 0);
+}
+
+/**
+ * Queues an island's hydration. Islands hydrate by `order`, then in the order they were created
+ * (page order): a heavy island the others do not wait for (the map) can come last.
+ */
+export function enqueueIsland(job: Job, order = 0): void {
+  pending += 1;
+  const at = queue.findIndex((q) => q.order > order);
+  queue.splice(at < 0 ? queue.length : at, 0, { job, order });
+  schedule();
+}
+
+/** Forgets a queued island (its page was left before it hydrated). */
+export function cancelIsland(job: Job): void {
+  const i = queue.findIndex((q) => q.job === job);
+  if (i < 0) return;
+  queue.splice(i, 1);
+  pending -= 1;
+  settle();
+}
+
+/** Resolves once every island created so far has hydrated (at once if none is waiting). */
+export function whenIslandsHydrated(): Promise<void> {
+  if (pending === 0 && queue.length === 0) return Promise.resolve();
+  return new Promise((resolve) => waiters.push(resolve));
+}
