@@ -15,6 +15,8 @@ export async function waitForSvgMap(
   await page.waitForSelector(`${selector}[data-hydrated="true"] svg .communes path`, {
     timeout: 60_000
   });
+  // The page's other islands (its controls) too: see components/island/islands.ts.
+  await page.waitForSelector('html:not([data-islands="pending"])', { timeout: 60_000 });
   return page.$eval(selector, (root) => ({
     territories: root.querySelectorAll('.communes a[data-code]').length,
     names: [...root.querySelectorAll('g.labels text')].map((t) => t.textContent ?? ''),

@@ -6,10 +6,13 @@
  * leaves it alone; each island hydrates in its own later task, so the browser can paint and
  * answer input between them.
  *
- * Hydration adopts the prerendered markup as it is: an island must hydrate with the state it was
- * prerendered with. Pages therefore apply what only the browser knows (URL parameters, saved
- * settings) once `whenIslandsHydrated()` resolves, and the islands hold everything a visitor can
- * change before that.
+ * Hydration adopts the prerendered markup as it is (Svelte repairs text and attributes, not
+ * `{@html}` blocks): an island must hydrate with the state it was prerendered with. So pages
+ * apply what only the browser knows (URL parameters) once `whenIslandsHydrated()` resolves, their
+ * inputs (forms, filters) are islands too, and those come after the islands that show what the
+ * inputs change (a higher `order`): nothing can change a view before it has hydrated.
+ *
+ * `<html data-islands>` is « pending » while islands wait, « hydrated » once none does.
  */
 
 type Job = () => void;
@@ -24,8 +27,13 @@ let scheduled = false;
 let pending = 0;
 let waiters: Array<() => void> = [];
 
+function mark(state: 'pending' | 'hydrated'): void {
+  if (typeof document !== 'undefined') document.documentElement.dataset.islands = state;
+}
+
 function settle(): void {
   if (pending > 0 || queue.length > 0) return;
+  mark('hydrated');
   const ready = waiters;
   waiters = [];
   for (const resolve of ready) resolve();
@@ -63,6 +71,7 @@ function schedule(): void {
  */
 export function enqueueIsland(job: Job, order = 0): void {
   pending += 1;
+  mark('pending');
   const at = queue.findIndex((q) => q.order > order);
   queue.splice(at < 0 ? queue.length : at, 0, { job, order });
   schedule();
