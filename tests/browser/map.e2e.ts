@@ -128,6 +128,38 @@ test('at 1280×800 all 49 communes are named on the map, no two names overlappin
   await context.close();
 });
 
+for (const width of [920, 1100]) {
+  test(`at ${width}×800, beside the table, the map shows every commune clear of its legend`, async ({
+    newPage,
+    baseURL
+  }) => {
+    const { page, context } = await newPage({ width, height: 800 });
+    await page.goto(`${baseURL}/`);
+    const drawn = await waitForSvgMap(page);
+    assert.equal(drawn.territories, 49);
+    const [stage, legend, communes] = await page.evaluate(() =>
+      [
+        '[data-testid="explorer-map"] .stage',
+        '[data-testid="explorer-map"] .legend-box',
+        '[data-testid="svg-map"] svg .communes'
+      ].map((selector) => {
+        const r = document.querySelector(selector)!.getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      })
+    );
+    assert.ok(stage && legend && communes);
+    // The communes are drawn inside the visible map, not pushed off its side by the legend.
+    assert.ok(communes.right - communes.left > 120, `communes ${JSON.stringify(communes)}`);
+    assert.ok(
+      communes.left >= stage.left - 1 && communes.right <= stage.right + 1,
+      `communes ${JSON.stringify(communes)} inside the map ${JSON.stringify(stage)}`
+    );
+    // In a panel this narrow the legend goes under the map instead of over it.
+    assert.ok(legend.top >= communes.bottom - 1, `legend ${JSON.stringify(legend)}`);
+    await context.close();
+  });
+}
+
 test('the table sorts, with aria-sort, and no-data rows stay last', async ({
   newPage,
   baseURL
