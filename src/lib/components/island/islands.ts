@@ -15,6 +15,16 @@
  * `<html data-islands>` is « pending » while islands wait, « hydrated » once none does.
  */
 
+import type { Component } from 'svelte';
+
+/** What `<Island>` takes: the component, its props (read as they change), its `order`. */
+export interface IslandProps<Props extends Record<string, unknown>> {
+  component: Component<Props>;
+  props: Props;
+  /** Islands of a lower order hydrate first (default 0). */
+  order?: number;
+}
+
 type Job = () => void;
 
 interface Queued {

@@ -4,6 +4,7 @@
  * numbered list of the sources cited (short title and vintage), so that a sheet fits one A4 page
  * while every figure keeps its source and vintage.
  */
+import { formatDistance } from '../../format/number';
 import { formatIndicatorValue } from '../../map/indicator-format';
 import type { IndicatorDefinition, IndicatorId, IndicatorValue } from '../../schemas/indicators';
 import { SHEET_SECTIONS } from './sheet-sections';
@@ -127,3 +128,17 @@ export const PRINT_MAP_MM: PrintMapSize = { width: 58, height: 36 };
  * the figures flow down the left column beside it.
  */
 export const PRINT_MAP_QPV_MM: PrintMapSize = { width: 84, height: 60 };
+
+/** Walking radii (metres) around the stops, by mode, as in the indicators' parameters. */
+export interface TransitRadii {
+  radiusTramM: number;
+  radiusChronoM: number;
+  radiusBusM: number;
+}
+
+/** The printed sheets' method line for transit coverage (radii in French, e.g. « 500 m »). */
+export function transitMethodText(radii: TransitRadii): string {
+  return `Desserte calculée à ${formatDistance(radii.radiusTramM)} d’un arrêt de tram, ${formatDistance(
+    radii.radiusChronoM
+  )} d’un arrêt Chrono, ${formatDistance(radii.radiusBusM)} des autres bus (sans les fréquences).`;
+}

@@ -3,7 +3,8 @@ import {
   citeMapSources,
   PrintNotes,
   printSection,
-  refMarks
+  refMarks,
+  transitMethodText
 } from '../../../../src/lib/components/sheet/print-sheet';
 import {
   topItems,
@@ -194,5 +195,20 @@ describe('citeMapSources', () => {
     ]);
     expect(refs).toEqual([1, 2]);
     expect(notes.notes).toEqual(['Source B — 2002', 'Source A — 2001']);
+  });
+});
+
+describe('transitMethodText', () => {
+  it.each([
+    [
+      { radiusTramM: 500, radiusChronoM: 400, radiusBusM: 300 },
+      'Desserte calculée à 500\u202fm d’un arrêt de tram, 400\u202fm d’un arrêt Chrono, 300\u202fm des autres bus (sans les fréquences).'
+    ],
+    [
+      { radiusTramM: 1200, radiusChronoM: 804, radiusBusM: 250 },
+      'Desserte calculée à 1,2\u202fkm d’un arrêt de tram, 800\u202fm d’un arrêt Chrono, 250\u202fm des autres bus (sans les fréquences).'
+    ]
+  ])('%o → %s', (radii, text) => {
+    expect(transitMethodText(radii)).toBe(text);
   });
 });
