@@ -77,6 +77,24 @@ export function makeContext(
         serviceWorkers: options.serviceWorkers ?? 'allow'
       });
       const page = await context.newPage();
+      // A page of the app answers input once its islands have hydrated (components/island):
+      // navigations wait for that, as a visitor waits for the page to be ready.
+      const ready = () =>
+        page.waitForFunction(() => document.documentElement.dataset.islands !== 'pending', null, {
+          timeout: 30_000
+        });
+      const goto = page.goto.bind(page);
+      page.goto = async (...args) => {
+        const response = await goto(...args);
+        await ready();
+        return response;
+      };
+      const reload = page.reload.bind(page);
+      page.reload = async (...args) => {
+        const response = await reload(...args);
+        await ready();
+        return response;
+      };
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
       page.on('console', (m) => {

@@ -16,7 +16,9 @@ export async function waitForSvgMap(
     timeout: 60_000
   });
   // The page's other islands (its controls) too: see components/island/islands.ts.
-  await page.waitForSelector('html:not([data-islands="pending"])', { timeout: 60_000 });
+  await page.waitForFunction(() => document.documentElement.dataset.islands !== 'pending', null, {
+    timeout: 60_000
+  });
   return page.$eval(selector, (root) => ({
     territories: root.querySelectorAll('.communes a[data-code]').length,
     names: [...root.querySelectorAll('g.labels text')].map((t) => t.textContent ?? ''),

@@ -12,7 +12,8 @@
  * inputs (forms, filters) are islands too, and those come after the islands that show what the
  * inputs change (a higher `order`): nothing can change a view before it has hydrated.
  *
- * `<html data-islands>` is « pending » while islands wait, « hydrated » once none does.
+ * `<html data-islands>` is « pending » from the prerendered page (app.html) until no island waits
+ * any more, then « hydrated »: the page answers input everywhere.
  */
 
 import type { Component } from 'svelte';
