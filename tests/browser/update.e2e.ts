@@ -61,8 +61,12 @@ async function footer(page: Page): Promise<{ id: string; date: string }> {
 }
 
 async function tableShown(page: Page): Promise<void> {
+  // The rows are prerendered: also wait for the page to be hydrated (its islands included), so
+  // that the update check listens before the test sends « online ».
   await page.waitForFunction(
-    () => document.querySelectorAll('[data-testid="communes-table"] tbody tr').length > 10,
+    () =>
+      document.querySelectorAll('[data-testid="communes-table"] tbody tr').length > 10 &&
+      document.documentElement.dataset.islands === 'hydrated',
     undefined,
     { timeout: 30_000 }
   );
