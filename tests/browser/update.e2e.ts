@@ -5,6 +5,7 @@
  * « Données mises à jour — recharger »; the button switches to B in one go.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import {
   cpSync,
   mkdtempSync,
@@ -35,7 +36,20 @@ function copyBuild(from: string, to: string): void {
   cpSync(from, to, { recursive: true, filter: (f) => !/\.(br|gz)$/.test(f) });
 }
 
-/** Rewrites every text file of `dir` (pages, scripts, JSON), as a new build would. */
+/** The CSP hashes of a page's inline scripts, in page order. */
+function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    (m) =>
+      `'sha256-${createHash('sha256')
+        .update(m[1] ?? '')
+        .digest('base64')}'`
+  );
+}
+
+/**
+ * Rewrites every text file of `dir` (pages, scripts, JSON), as a new build would: a page whose
+ * inline script changed gets that script's new hash in its Content-Security-Policy.
+ */
 function rewrite(dir: string, replacements: [string, string][]): number {
   let changed = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
@@ -44,6 +58,11 @@ function rewrite(dir: string, replacements: [string, string][]): number {
     const text = readFileSync(file, 'utf8');
     let next = text;
     for (const [a, b] of replacements) next = next.replaceAll(a, b);
+    if (entry.name.endsWith('.html')) {
+      const before = inlineScriptHashes(text);
+      const after = inlineScriptHashes(next);
+      before.forEach((hash, i) => (next = next.replace(hash, after[i] ?? hash)));
+    }
     if (next !== text) {
       writeFileSync(file, next);
       changed++;
@@ -87,15 +106,16 @@ test('a redeploy is announced; the old build stays, offline too, until « rechar
   const next = join(root, 'next');
   copyBuild(BUILD, site);
   copyBuild(BUILD, next);
-  // The data date is also in the prerendered pages as French text (hydration keeps the server's
-  // text), as a real rebuild writes it.
+  // The data date is also in the prerendered pages as French text, and in their data as a
+  // string (hydration shows the data's), as a real rebuild writes them.
   const dateA = formatLongDateFr(meta.builtAt);
   const dateB = formatLongDateFr(builtAtB);
   assert.ok(dateA && dateB);
   const rewritten = rewrite(next, [
     [idA, idB],
     [meta.builtAt, builtAtB],
-    [`>${dateA}<`, `>${dateB}<`]
+    [`>${dateA}<`, `>${dateB}<`],
+    [`"${dateA}"`, `"${dateB}"`]
   ]);
   assert.ok(rewritten > 3, `build B differs from A in ${rewritten} files`);
   assert.match(readFileSync(join(next, 'service-worker.js'), 'utf8'), new RegExp(idB));
@@ -111,6 +131,10 @@ test('a redeploy is announced; the old build stays, offline too, until « rechar
   try {
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(String(e)));
+    // A blocked inline script (CSP) is only a console error: build B would show, unhydrated.
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     await page.goto(`${server.url}/`);
     await tableShown(page);
     // First visit: the worker precaches build A and takes control.
