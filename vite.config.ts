@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { manifestListsEveryFile } from './scripts/vite/manifest-lists-every-file';
 
 export default defineConfig({
-  plugins: [sveltekit()],
+  plugins: [sveltekit(), manifestListsEveryFile()],
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

@@ -5,7 +5,9 @@
 /**
  * Offline support (meeting rooms often have no network): at install, precache the app's build,
  * the static files (including the generated geo/data files) and every prerendered page; serve
- * them cache-first. Anything else goes to the network, falling back to the cache.
+ * them cache-first. `build` holds every file of _app/immutable/, the workers' too (Vite's
+ * manifest leaves those out: scripts/vite/manifest-lists-every-file.ts adds them). Anything else
+ * goes to the network, falling back to the cache.
  *
  * Redeploys: each build has its own id (`version`, also `build.id` of the published meta.json)
  * and its own cache. A new worker precaches the new build completely (addAll is all or nothing),

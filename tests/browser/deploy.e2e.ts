@@ -2,12 +2,13 @@
  * The build served by a real nginx with the sample configuration deploy/nginx.conf: headers
  * (CSP with frame-ancestors, precompressed brotli/gzip, cache rules), the app, its service
  * worker and offline mode. Skipped when nginx is missing, except under CI where .ci/run installs
- * it: there a missing nginx fails.
+ * it: there a missing nginx fails. Also (static server): the service worker precaches every file of
+ * the build's _app/immutable/, workers included.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { test } from './harness';
@@ -177,4 +178,55 @@ test('under nginx: the app renders, its service worker registers, offline works'
       await context.close();
     }
   });
+});
+
+/** Every file of the build's `_app/immutable/` (not the .br/.gz copies), as site paths. */
+function immutableFiles(): string[] {
+  return readdirSync(join(BUILD, '_app/immutable'), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && !/\.(br|gz)$/.test(e.name))
+    .map((e) => `/${relative(BUILD, join(e.parentPath, e.name)).split(sep).join('/')}`)
+    .sort();
+}
+
+test('offline: the service worker precaches every file of _app/immutable, workers included', async ({
+  newPage,
+  baseURL,
+  server
+}) => {
+  const expected = immutableFiles();
+  assert.ok(
+    expected.some((f) => f.startsWith('/_app/immutable/workers/')),
+    'the build has a worker (names of the SVG map)'
+  );
+  const { page, context, errors } = await newPage();
+  // A page without a map: the names' worker is never fetched, only the precache can hold it.
+  await page.goto(`${baseURL}/sources`);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 60_000
+  });
+  const cached = await page.evaluate(async () => {
+    const paths: string[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) paths.push(new URL(request.url).pathname);
+    }
+    return paths;
+  });
+  assert.deepEqual(
+    expected.filter((f) => !cached.includes(f)),
+    [],
+    'files of _app/immutable missing from the offline cache'
+  );
+  // Then the map, offline, for the first time: its names are placed.
+  await server.stop();
+  await page.goto(`${baseURL}/`);
+  const drawn = await waitForSvgMap(page);
+  assert.equal(drawn.territories, 49);
+  await page.waitForSelector('[data-testid="svg-map"] g.labels text', { timeout: 30_000 });
+  assert.deepEqual(
+    errors.filter((e) => !/Failed to load resource|ERR_CONNECTION_REFUSED/.test(e)),
+    []
+  );
+  await server.start();
+  await context.close();
 });
