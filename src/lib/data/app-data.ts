@@ -23,6 +23,7 @@ import { svgOverviewSchema, svgTransitSchema } from '../schemas/svg-map';
 import { sourcesManifestSchema, type SourcesManifest } from '../schemas/sources-manifest';
 import { AppDataError, CONNECTION_ADVICE } from './app-data-error';
 import { DATA_FILES } from './data-files';
+import { jsonSyntaxDetail } from './json-error';
 
 export { AppDataError } from './app-data-error';
 export { DATA_FILES, type DataFileKey } from './data-files';
@@ -99,10 +100,8 @@ export function parseJson(file: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new AppDataError(
-      file,
-      `JSON invalide (${error instanceof Error ? error.message : String(error)})`
-    );
+    // Never the engine's English message: the place it gives, in French.
+    throw new AppDataError(file, jsonSyntaxDetail(text, error));
   }
 }
 

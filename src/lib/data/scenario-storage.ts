@@ -21,6 +21,7 @@ import {
   type Scenario,
   type ScenarioFile
 } from '../schemas/scenario';
+import { jsonSyntaxDetail } from './json-error';
 
 /** The part of the Web Storage API used here (an in-memory double in tests). */
 export interface KeyValueStorage {
@@ -257,18 +258,6 @@ export class ScenarioImportError extends Error {
   }
 }
 
-function jsonErrorDetail(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const pos = /position (\d+)/.exec(message);
-  if (pos) {
-    const before = text.slice(0, Number(pos[1]));
-    const line = before.split('\n').length;
-    const column = before.length - before.lastIndexOf('\n');
-    return `JSON invalide à la ligne ${line}, colonne ${column}`;
-  }
-  return `JSON invalide (${message})`;
-}
-
 /** Parses and validates an exported file. Throws `ScenarioImportError`, never writes. */
 export function parseScenarioFile(text: string, fileName: string): Scenario[] {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -277,7 +266,7 @@ export function parseScenarioFile(text: string, fileName: string): Scenario[] {
   try {
     json = JSON.parse(clean);
   } catch (error) {
-    throw new ScenarioImportError(fileName, jsonErrorDetail(clean, error));
+    throw new ScenarioImportError(fileName, jsonSyntaxDetail(clean, error));
   }
   const envelope = scenarioEnvelopeSchema.safeParse(json);
   if (!envelope.success)

@@ -4,7 +4,7 @@
  */
 import Papa from 'papaparse';
 import { z } from '../schemas/zod';
-import { lineAt } from './text-checks';
+import { jsonSyntaxDetail } from './json-error';
 import {
   TRANSIT_ROUTE_COLUMNS,
   TRANSIT_STOP_COLUMNS,
@@ -120,13 +120,10 @@ function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    // Where the text stops: its last line and the feature being written when it was cut.
+    // The feature being written where the text breaks (a cut download), and the place in French.
     const features = text.match(/"type"\s*:\s*"Feature"/g)?.length ?? 0;
-    const line = lineAt(text, Math.max(0, text.length - 1));
     const feature = features > 0 ? `, entité ${features}` : '';
-    throw new SourceFormatError(
-      `${file}, ligne ${line}${feature} : JSON invalide ou tronqué (${e instanceof Error ? e.message : String(e)})`
-    );
+    throw new SourceFormatError(`${file}${feature} : ${jsonSyntaxDetail(text, e)}`);
   }
 }
 

@@ -127,7 +127,12 @@ describe('loadData', () => {
     [
       'truncated JSON',
       { '/data/sru.json': { body: '{"ref": {' } },
-      /Fichier \/data\/sru\.json : JSON invalide/
+      /^Fichier \/data\/sru\.json : JSON invalide à la ligne 1, colonne 10 : le texte s'arrête avant la fin des données \(fichier tronqué \?\)$/
+    ],
+    [
+      'a syntax error inside the file',
+      { '/data/sru.json': { body: '{\n  "ref": 1,,\n  "records": []\n}' } },
+      /^Fichier \/data\/sru\.json : JSON invalide à la ligne 2, colonne 12$/
     ],
     [
       'a wrong field',

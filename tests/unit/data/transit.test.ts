@@ -161,7 +161,8 @@ describe('bad input gives a message naming the file, the line and the field', ()
     {
       name: 'truncated GeoJSON',
       run: () => parseTransitLinesGeojson(lines.slice(0, lines.length - 40), LINES),
-      message: /^lignes_tag_sem\.geojson, ligne \d+, entité \d+ : JSON invalide ou tronqué \(/
+      message:
+        /^lignes_tag_sem\.geojson, entité \d+ : JSON invalide à la ligne \d+, colonne \d+ : le texte s'arrête avant la fin des données \(fichier tronqué \?\)$/
     },
     {
       name: 'not a FeatureCollection',

@@ -302,7 +302,8 @@ describe('buildTransit on the synthetic fixtures', () => {
     {
       name: 'truncated geometry file',
       input: { linesGeojson: fixture(FILES.lines).slice(0, 200) },
-      message: /^lignes_tag_sem\.geojson, ligne 1, entité 1 : JSON invalide ou tronqué/
+      message:
+        /^lignes_tag_sem\.geojson, entité 1 : JSON invalide à la ligne 1, colonne \d+ : .*tronqué/
     }
   ])('fails clearly on $name', ({ input, message }) => {
     expect(() => buildTransit(fixtureInput(input))).toThrow(message);
