@@ -565,15 +565,20 @@ test('a slide file that breaks its contract: the setup screen names it in French
   await context.close();
 });
 
-test('a new sequence that fails to load never presents the previous one’s slides', async ({
+test('a new sequence that fails to load never presents the previous one’s slides, in either window', async ({
   newPage,
-  baseURL
+  baseURL,
+  screenshot
 }) => {
   // No service worker: once its offline cache is complete it would serve the slide file that
   // the test makes unreachable.
   const { page, context } = await newPage({ serviceWorkers: 'block' });
   await page.goto(`${baseURL}/presentation?territoires=38185,38111`);
   await expectSlide(page, 'Grenoble', '', undefined);
+  // The presenter view is open beside it, showing Grenoble.
+  const presenter = await context.newPage();
+  await presenter.goto(`${baseURL}/presentation/presentateur`);
+  await presenter.locator('[data-testid=presenter-current]', { hasText: 'Grenoble' }).waitFor();
   // The presenter adds a commune whose slide file cannot be fetched (network cut).
   const file = '**/presentation/diapositives/38057.json';
   await page.route(file, (route) => route.abort('internetdisconnected'));
@@ -596,11 +601,29 @@ test('a new sequence that fails to load never presents the previous one’s slid
   await page.keyboard.press('ArrowRight');
   assert.equal(await page.locator('[data-testid=slide-title]').count(), 0);
   assert.match(await page.locator('[data-testid=presentation-setup]').innerText(), /Claix/);
-  // Once the file can be fetched, the retry presents the whole new sequence.
+  // The presenter view is told, in the same words, and shows no slide either.
+  const presenterError = presenter.locator('[data-testid=presenter-error]');
+  await presenterError.waitFor();
+  assert.equal(await presenterError.innerText(), await alert.innerText());
+  assert.equal(await presenter.locator('[data-testid=presenter-current]').count(), 0);
+  await assertNoEnglishError(presenter);
+  await screenshot(presenter, 'presenter-load-error-1280');
+  // A presenter view opened now learns it too.
+  const late = await context.newPage();
+  await late.goto(`${baseURL}/presentation/presentateur`);
+  assert.equal(
+    await late.locator('[data-testid=presenter-error]').innerText(),
+    await alert.innerText()
+  );
+  await late.close();
+  // Once the file can be fetched, the retry presents the whole new sequence, in both windows.
   await page.unroute(file);
   await page.click('[data-testid=setup-start]');
   await expectSlide(page, 'Grenoble', '', undefined);
   assert.equal(await alert.count(), 0);
+  await presenter.locator('[data-testid=presenter-current]', { hasText: 'Grenoble' }).waitFor();
+  assert.equal(await presenterError.count(), 0);
+  assert.match(await presenter.innerText('[data-testid=presenter-position]'), /^1 \/ \d+$/);
   await context.close();
 });
 
