@@ -86,7 +86,12 @@ test('importing a broken JSON shows the error and keeps the existing scenarios',
   await message.waitFor();
   const text = await message.innerText();
   assert.match(text, /Import impossible de « scenarios-casses\.json »/);
-  assert.match(text, /JSON invalide/);
+  // Where the file stops, in French (not the browser's « Unexpected end of JSON input »).
+  assert.match(
+    text,
+    /JSON invalide à la ligne 4, colonne 17 : le texte s'arrête avant la fin des données \(fichier tronqué \?\)/
+  );
+  assert.doesNotMatch(text, /Unexpected|JSON input/);
   assert.match(text, /Les scénarios enregistrés sont inchangés/);
   assert.deepEqual(await storedKeys(page), before);
   assert.deepEqual(
