@@ -317,6 +317,32 @@ test('the URL keeps the indicator, classification, layers and selection across a
   await context.close();
 });
 
+test('an indicator chosen before the page has hydrated is applied, not lost', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context, errors } = await newPage();
+  // The app's entry is held: the visitor acts on the prerendered page, as on a slow machine.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_app/immutable/entry/start.*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const loaded = page.goto(`${baseURL}/`);
+  await page.waitForSelector('[data-testid="indicator-select"]');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.islands), 'pending');
+  await page.selectOption('[data-testid="indicator-select"]', 'taux_pauvrete');
+  release();
+  await loaded;
+  await waitForSvgMap(page);
+  assert.equal(await page.inputValue('[data-testid="indicator-select"]'), 'taux_pauvrete');
+  assert.match((await page.textContent('[data-testid="legend"]')) ?? '', /Taux de pauvreté/);
+  await page.waitForURL(/indicateur=taux_pauvrete/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('communes on the map are reachable with the keyboard and show the commune', async ({
   newPage,
   baseURL

@@ -338,6 +338,34 @@ test('/propositions filters, searches, highlights an item’s territories and re
   }
 });
 
+test('/propositions: a theme chosen before the page has hydrated filters the list', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context, errors } = await newPage();
+  // The app's entry is held: the visitor acts on the prerendered page, as on a slow machine.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_app/immutable/entry/start.*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const loaded = page.goto(`${baseURL}/propositions`);
+  await page.waitForSelector('#f-theme');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.islands), 'pending');
+  await page.selectOption('#f-theme', '4');
+  release();
+  await loaded;
+  await page.waitForURL(/theme=4/);
+  assert.equal(await page.inputValue('#f-theme'), '4');
+  const ids = await page
+    .locator('[data-testid="proposition"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+  assert.ok(ids.length > 0 && ids.every((id) => id?.startsWith('T4-')), ids.join(' '));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('/propositions?territoire= keeps the items of that commune and says so in one sentence', async ({
   newPage,
   baseURL
