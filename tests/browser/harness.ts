@@ -110,3 +110,25 @@ export function makeContext(
     server: restart
   };
 }
+
+/**
+ * Opens `url` with the app's entry held back: the page shows its prerendered markup and nothing
+ * has hydrated, as on a slow machine, until `release()`; `loaded` is the navigation (it waits for
+ * the islands, see `newPage`), to await after releasing.
+ */
+export async function openUnhydrated(
+  page: Page,
+  url: string
+): Promise<{ release: () => void; loaded: Promise<unknown> }> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_app/immutable/entry/start.*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const loaded = page.goto(url);
+  // A rejection is the caller's, once released: not an unhandled one meanwhile.
+  loaded.catch(() => undefined);
+  await page.waitForSelector('html[data-islands="pending"]', { state: 'attached' });
+  return { release, loaded };
+}

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { launchChromium, test } from './harness';
+import { launchChromium, openUnhydrated, test } from './harness';
 import {
   assertNoEnglishError,
   assertSvgMapPainted,
@@ -322,14 +322,7 @@ test('an indicator chosen before the page has hydrated is applied, not lost', as
   baseURL
 }) => {
   const { page, context, errors } = await newPage();
-  // The app's entry is held: the visitor acts on the prerendered page, as on a slow machine.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_app/immutable/entry/start.*.js', async (route) => {
-    await held;
-    await route.continue();
-  });
-  const loaded = page.goto(`${baseURL}/`);
+  const { release, loaded } = await openUnhydrated(page, `${baseURL}/`);
   await page.waitForSelector('[data-testid="indicator-select"]');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.islands), 'pending');
   await page.selectOption('[data-testid="indicator-select"]', 'taux_pauvrete');

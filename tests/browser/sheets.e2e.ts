@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { indicatorsFileSchema, type IndicatorsFile } from '../../src/lib/schemas/indicators';
 import { qpvCollectionSchema, type QpvCollection } from '../../src/lib/schemas/outputs';
-import { launchChromium, test } from './harness';
+import { launchChromium, openUnhydrated, test } from './harness';
 import {
   assertNoEnglishError,
   assertSvgMapPainted,
@@ -343,14 +343,7 @@ test('/propositions: a theme chosen before the page has hydrated filters the lis
   baseURL
 }) => {
   const { page, context, errors } = await newPage();
-  // The app's entry is held: the visitor acts on the prerendered page, as on a slow machine.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_app/immutable/entry/start.*.js', async (route) => {
-    await held;
-    await route.continue();
-  });
-  const loaded = page.goto(`${baseURL}/propositions`);
+  const { release, loaded } = await openUnhydrated(page, `${baseURL}/propositions`);
   await page.waitForSelector('#f-theme');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.islands), 'pending');
   await page.selectOption('#f-theme', '4');
