@@ -15,10 +15,30 @@ interface EarlyInput {
   restore: () => void;
 }
 
+/** Controls that hold no value a visitor chooses, or whose value cannot be set back (files). */
+const SKIPPED_TYPES = new Set(['file', 'hidden', 'button', 'submit', 'reset', 'image']);
+
+/**
+ * The option a single-choice list shows from its markup: the last one marked `selected`, else
+ * (a drop-down) the first one that is not disabled, as the browser picks it.
+ */
+function initialIndex(select: HTMLSelectElement): number {
+  const options = [...select.options];
+  let last = -1;
+  options.forEach((o, i) => {
+    if (o.defaultSelected) last = i;
+  });
+  if (last >= 0 || select.size > 1) return last;
+  return options.findIndex((o) => !o.disabled);
+}
+
 function earlyInput(control: Control): EarlyInput | null {
   if (control instanceof HTMLSelectElement) {
     const options = [...control.options];
-    if (options.every((o) => o.selected === o.defaultSelected)) return null;
+    const unchanged = control.multiple
+      ? options.every((o) => o.selected === o.defaultSelected)
+      : control.selectedIndex === initialIndex(control);
+    if (unchanged) return null;
     const selected = options.map((o) => o.selected);
     return {
       control,
@@ -35,6 +55,7 @@ function earlyInput(control: Control): EarlyInput | null {
     const checked = control.checked;
     return { control, restore: () => (control.checked = checked) };
   }
+  if (control instanceof HTMLInputElement && SKIPPED_TYPES.has(control.type)) return null;
   if (control.value === control.defaultValue) return null;
   const value = control.value;
   return { control, restore: () => (control.value = value) };
