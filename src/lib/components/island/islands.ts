@@ -42,8 +42,9 @@ function mark(state: 'pending' | 'hydrated'): void {
   if (typeof document !== 'undefined') document.documentElement.dataset.islands = state;
 }
 
+// `pending` counts the queued islands and the one hydrating: 0 means none waits.
 function settle(): void {
-  if (pending > 0 || queue.length > 0) return;
+  if (pending > 0) return;
   mark('hydrated');
   const ready = waiters;
   waiters = [];
@@ -99,6 +100,21 @@ export function cancelIsland(job: Job): void {
 
 /** Resolves once every island created so far has hydrated (at once if none is waiting). */
 export function whenIslandsHydrated(): Promise<void> {
-  if (pending === 0 && queue.length === 0) return Promise.resolve();
+  if (pending === 0) return Promise.resolve();
   return new Promise((resolve) => waiters.push(resolve));
+}
+
+/**
+ * Runs `apply` once every island has hydrated, unless the returned function is called first (a
+ * page's `onMount` cleanup: the page was left meanwhile). For what only the browser knows (the
+ * URL), applied to views that have adopted their prerendered state.
+ */
+export function afterIslands(apply: () => void): () => void {
+  let live = true;
+  void whenIslandsHydrated().then(() => {
+    if (live) apply();
+  });
+  return () => {
+    live = false;
+  };
 }

@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cancelIsland, enqueueIsland, whenIslandsHydrated } from '$lib/components/island/islands';
+import {
+  afterIslands,
+  cancelIsland,
+  enqueueIsland,
+  whenIslandsHydrated
+} from '$lib/components/island/islands';
 
 describe('islands queue', () => {
   beforeEach(() => {
@@ -53,5 +58,19 @@ describe('islands queue', () => {
 
   it('with no island waiting, the wait resolves at once', async () => {
     await expect(whenIslandsHydrated()).resolves.toBeUndefined();
+  });
+
+  it('afterIslands applies once the islands have hydrated, not after its cancel', async () => {
+    const applied: string[] = [];
+    enqueueIsland(() => undefined);
+    afterIslands(() => applied.push('kept'));
+    const cancel = afterIslands(() => applied.push('left'));
+    cancel();
+    await Promise.resolve();
+    expect(applied).toEqual([]);
+    vi.advanceTimersToNextTimer();
+    await whenIslandsHydrated();
+    await Promise.resolve();
+    expect(applied).toEqual(['kept']);
   });
 });
