@@ -26,8 +26,18 @@ export const CHROMIUM_ARGS_NO_WEBGL = [
   '--disable-3d-apis'
 ];
 
-export async function launchChromium(options: { webgl?: boolean } = {}): Promise<Browser> {
-  const args = options.webgl === false ? CHROMIUM_ARGS_NO_WEBGL : CHROMIUM_ARGS;
+/** Chromium on a GPU or driver with WebGL 1 only: MapLibre 6 needs WebGL 2. */
+export const CHROMIUM_ARGS_WEBGL1_ONLY = [...CHROMIUM_ARGS, '--disable-webgl2'];
+
+export async function launchChromium(
+  options: { webgl?: boolean | 'webgl1-only' } = {}
+): Promise<Browser> {
+  const args =
+    options.webgl === false
+      ? CHROMIUM_ARGS_NO_WEBGL
+      : options.webgl === 'webgl1-only'
+        ? CHROMIUM_ARGS_WEBGL1_ONLY
+        : CHROMIUM_ARGS;
   return chromium.launch({ executablePath: CHROMIUM_PATH, args, headless: true });
 }
 

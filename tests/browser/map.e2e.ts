@@ -537,6 +537,87 @@ test('without WebGL, a link with the transit lines keeps the named SVG map and s
   }
 });
 
+test('with WebGL 1 only, zooming keeps the named SVG map and says why in French, downloading nothing', async ({
+  baseURL
+}) => {
+  // MapLibre 6 needs WebGL 2: a WebGL 1 context must not count as « WebGL is there ».
+  const browser = await launchChromium({ webgl: 'webgl1-only' });
+  try {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'fr-FR'
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const mapFiles: string[] = [];
+    page.on('request', (r) => {
+      if (/maplibre-gl/.test(r.url())) mapFiles.push(r.url());
+    });
+    assert.equal(
+      await page.evaluate(() => document.createElement('canvas').getContext('webgl') !== null),
+      true,
+      'this browser has WebGL 1'
+    );
+    await page.goto(`${baseURL}/?couches=qpv,noms`);
+    await waitForSvgMap(page);
+    await page.click('[data-testid="map-explore"]');
+    const notice = page.getByTestId('map-notice');
+    await notice.waitFor();
+    assert.match((await notice.textContent()) ?? '', /Cette fonction demande WebGL, indisponible/);
+    assert.equal(await page.getAttribute('[data-testid="explorer-map"]', 'data-renderer'), 'svg');
+    assert.equal((await waitForSvgMap(page)).names.length, 49);
+    assert.deepEqual(mapFiles, [], 'nothing of MapLibre downloaded');
+    await assertNoEnglishError(page);
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a MapLibre map that cannot start gives the SVG map back, explorer and sheet, in French', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context } = await newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  // The probe's canvas gets its context, MapLibre's does not (a driver failing on the second
+  // context, a context limit reached): MapLibre throws its English GPUInitializationError.
+  await page.addInitScript({
+    content: `const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+        if (this.classList.contains('maplibregl-canvas')) return null;
+        return getContext.call(this, type, ...rest);
+      };`
+  });
+  await page.goto(`${baseURL}/`);
+  await waitForSvgMap(page);
+  await page.click('[data-testid="map-explore"]');
+  const notice = page.getByTestId('map-notice');
+  await notice.waitFor();
+  assert.match((await notice.textContent()) ?? '', /Cette fonction demande WebGL, indisponible/);
+  assert.equal(await page.getAttribute('[data-testid="explorer-map"]', 'data-renderer'), 'svg');
+  assert.equal((await waitForSvgMap(page)).names.length, 49, 'the named SVG map is back');
+  await assertNoEnglishError(page);
+
+  await page.goto(`${baseURL}/commune/38185`);
+  const sheetMap = page.getByTestId('sheet-map');
+  await sheetMap.locator('svg').first().waitFor();
+  await page.click('[data-testid="sheet-map-explore"]');
+  await sheetMap.getByTestId('map-notice').waitFor();
+  assert.match(
+    (await sheetMap.getByTestId('map-notice').textContent()) ?? '',
+    /Cette fonction demande WebGL, indisponible/
+  );
+  assert.equal(await sheetMap.getAttribute('data-renderer'), 'svg');
+  assert.equal(await sheetMap.locator('[data-testid="svg-map"]').count(), 1);
+  await assertNoEnglishError(page);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
+
 test('the map needs no outside origin, and a dead online basemap is reported discreetly', async ({
   newPage,
   baseURL

@@ -3,11 +3,13 @@
  * many administrations WebGL is off, and MapLibre would only show an English error.
  */
 
-/** True when a WebGL 2 or WebGL 1 context can be created (browser only). */
+/**
+ * True when a WebGL 2 context can be created (browser only). WebGL 1 does not count: MapLibre 6
+ * needs WebGL 2, and on a WebGL 1 machine it would fail with its English error.
+ */
 export function hasWebGL(doc: Document = document): boolean {
   try {
-    const canvas = doc.createElement('canvas');
-    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+    return doc.createElement('canvas').getContext('webgl2') !== null;
   } catch {
     return false;
   }
