@@ -18,7 +18,7 @@ try {
     const r = await runOnce(`${nginx.url}${path}`, chrome.port);
     all.push(r);
     console.log(
-      `run ${i + 1}: perf ${r.performance}, TBT ${r.tbtMs.toFixed(0)} ms, LCP ${r.lcpMs.toFixed(0)} ms, ${r.transferKB.toFixed(0)} KB, access. ${r.accessibility}, best pr. ${r.bestPractices}`
+      `run ${i + 1}: perf ${r.performance}, TBT ${r.tbtMs.toFixed(0)} ms, LCP ${r.lcpMs.toFixed(0)} ms, ${r.transferKB.toFixed(0)} KB, access. ${r.accessibility}, best pr. ${r.bestPractices}, benchmarkIndex ${r.benchmarkIndex.toFixed(0)}`
     );
     for (const f of r.failing) console.log(`  failing: ${f}`);
   }
