@@ -56,6 +56,33 @@ function near(colours: Map<string, number>, rgb: [number, number, number], toler
   return n;
 }
 
+/**
+ * Changes to the zoom button (text, `disabled`) during `ms`: a map that keeps asking for MapLibre
+ * after a refusal toggles it for ever (« Chargement… » then back), spinning the CPU.
+ */
+async function zoomButtonChanges(page: Page, ms: number): Promise<number> {
+  return page.evaluate(
+    (wait) =>
+      new Promise<number>((done) => {
+        const button = document.querySelector('[data-testid="map-explore"]');
+        if (!button) return done(-1);
+        let n = 0;
+        const observer = new MutationObserver((records) => (n += records.length));
+        observer.observe(button, {
+          attributes: true,
+          characterData: true,
+          childList: true,
+          subtree: true
+        });
+        setTimeout(() => {
+          observer.disconnect();
+          done(n);
+        }, wait);
+      }),
+    ms
+  );
+}
+
 test('the SVG choropleth really renders its class colours', async ({ newPage, baseURL }) => {
   const { page, context, errors } = await newPage();
   // Labels off, so that only the fills cover the communes.
@@ -523,6 +550,12 @@ test('without WebGL, a link with the transit lines keeps the named SVG map and s
     const notice = page.getByTestId('map-notice');
     await notice.waitFor();
     assert.match((await notice.textContent()) ?? '', /Cette fonction demande WebGL, indisponible/);
+    await page.waitForTimeout(300);
+    assert.equal(
+      await zoomButtonChanges(page, 1000),
+      0,
+      'MapLibre is not asked for again and again'
+    );
     const drawn = await waitForSvgMap(page);
     assert.equal(drawn.names.length, 49, 'the SVG map keeps every name');
     await assertSvgMapPainted(page);
@@ -587,11 +620,23 @@ test('a MapLibre map that cannot start gives the SVG map back, explorer and shee
   // context, a context limit reached): MapLibre throws its English GPUInitializationError.
   await page.addInitScript({
     content: `const getContext = HTMLCanvasElement.prototype.getContext;
+      window.mapLibreStarts = 0;
       HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
-        if (this.classList.contains('maplibregl-canvas')) return null;
-        return getContext.call(this, type, ...rest);
+        if (!this.classList.contains('maplibregl-canvas')) return getContext.call(this, type, ...rest);
+        window.mapLibreStarts++;
+        return null;
       };`
   });
+  const starts = () =>
+    page.evaluate(() => (window as unknown as { mapLibreStarts: number }).mapLibreStarts);
+  // A link with the transit lines asks for MapLibre by itself: once, not again after it failed.
+  await page.goto(`${baseURL}/?couches=qpv,lignes,noms`);
+  await page.getByTestId('map-notice').waitFor();
+  await page.waitForTimeout(1000);
+  assert.equal(await starts(), 1, 'one attempt, then the SVG map stays');
+  assert.equal(await page.getAttribute('[data-testid="explorer-map"]', 'data-renderer'), 'svg');
+  await assertNoEnglishError(page);
+
   await page.goto(`${baseURL}/`);
   await waitForSvgMap(page);
   await page.click('[data-testid="map-explore"]');
