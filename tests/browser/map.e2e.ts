@@ -526,6 +526,16 @@ test('a link with the transit layers hands over to MapLibre, each file downloade
     assert.equal(requests.get(file), 1, `${file} requested once`);
   assert.equal(await page.locator('.atlas-label').count(), 49);
   await assertNoEnglishError(page);
+  // « Carte simplifiée »: the SVG map, without the layers it does not draw (or the map would
+  // hand over to MapLibre again at once).
+  await page.click('[data-testid="map-simple"]');
+  assert.equal((await waitForSvgMap(page)).names.length, 49);
+  // Back to the default layers (QPV and names), which the URL leaves out.
+  await page.waitForFunction(() => !/lignes|arrets/.test(location.search));
+  assert.match((await page.textContent('summary:has-text("Couches")')) ?? '', /Couches \(2\)/);
+  await page.waitForTimeout(500);
+  assert.equal(await page.getAttribute('[data-testid="explorer-map"]', 'data-renderer'), 'svg');
+  assert.equal(await page.locator('[data-testid="atlas-map"]').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });
