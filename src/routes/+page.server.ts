@@ -23,11 +23,15 @@ export const load: PageServerLoad = async ({ fetch }) => {
       : indicators,
     epciName: meta.ok ? meta.data.epci.nom : null,
     geometry,
-    /** Titles and producers of the datasets, to cite them (validated here, not in the browser). */
-    sources: loadSources().sources.map(({ id, title, producer, attribution }) => ({
+    /**
+     * Titles, producers and vintages of the datasets, to cite them (validated here, not in the
+     * browser).
+     */
+    sources: loadSources().sources.map(({ id, title, producer, vintage, attribution }) => ({
       id,
       title,
       producer,
+      vintage,
       attribution
     }))
   };

@@ -816,6 +816,32 @@ test('« Exporter en PNG » downloads the map with its legend, sources and date'
   await context.close();
 });
 
+test('the PNG of the MapLibre map is cropped to the territory, wide enough for its title and legend', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context, errors } = await newPage();
+  await page.goto(`${baseURL}/?couches=qpv,lignes,arrets,noms`);
+  await waitForMap(page);
+  const canvasWidth = await page.evaluate(
+    () => document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')?.width ?? 0
+  );
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-png').click()
+  ]);
+  const bytes = readFileSync(await download.path());
+  const { width, height } = pngSize(bytes);
+  // Cropped to the EPCI and its names (the room left on screen for the legend is not in it),
+  // and still wide enough for the title and the legend.
+  assert.ok(width < canvasWidth - 100 && width >= 480, `PNG ${width} px wide, map ${canvasWidth}`);
+  assert.ok(height > width, `PNG ${width}×${height}`);
+  assert.ok(bytes.length > 80_000, `PNG of ${bytes.length} bytes`);
+  assert.equal(await page.getByRole('alert').count(), 0, 'no export error shown');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a QPV sheet frames the QPV perimeter, not its whole commune', async ({
   newPage,
   baseURL

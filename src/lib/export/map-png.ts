@@ -29,6 +29,8 @@ export interface LegendEntry {
   color: string | null;
   /** Draw the colour as an outline over a light tint (QPV perimeters). */
   outline?: boolean;
+  /** A line (transit lines) or a dot (stops) in the colour, instead of a filled square. */
+  shape?: 'line' | 'dot';
 }
 
 export interface MapLabel {
@@ -36,6 +38,20 @@ export interface MapLabel {
   /** Centre of the label in CSS pixels, relative to the map container. */
   x: number;
   y: number;
+  /**
+   * Font size (CSS px, 13 if unknown) and family on screen: drawn the same, the names keep the
+   * gaps between them that the screen's placement left.
+   */
+  size?: number;
+  family?: string;
+}
+
+/** A rectangle in CSS pixels of the map container. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export interface MapPngOptions {
@@ -224,7 +240,6 @@ export async function composeMapPng(
   ctx.strokeRect(layout.map.x, layout.map.y, layout.map.width, layout.map.height);
 
   if (options.labels) {
-    ctx.font = `600 ${u(13)}px ${FONT_FAMILY}`;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     ctx.lineJoin = 'round';
@@ -232,8 +247,10 @@ export async function composeMapPng(
       const x = layout.map.x + label.x * ratio;
       const y = layout.map.y + label.y * ratio;
       if (y < layout.map.y || y > layout.map.y + layout.map.height) continue;
+      if (x < layout.map.x || x > layout.map.x + layout.map.width) continue;
+      ctx.font = `600 ${u(label.size ?? 13)}px ${label.family ?? FONT_FAMILY}`;
       ctx.strokeStyle = '#ffffff';
-      ctx.lineWidth = u(3);
+      ctx.lineWidth = u(2.5);
       ctx.strokeText(label.text, x, y);
       ctx.fillStyle = '#111111';
       ctx.fillText(label.text, x, y);
@@ -250,6 +267,19 @@ export async function composeMapPng(
   const swatch = u(16);
   ctx.font = layout.fonts.legend;
   for (const row of layout.legend.rows) {
+    if (row.entry.color && row.entry.shape) {
+      ctx.fillStyle = row.entry.color;
+      if (row.entry.shape === 'line')
+        ctx.fillRect(row.x, row.y + swatch / 2 - u(1.5), swatch, u(3));
+      else {
+        ctx.beginPath();
+        ctx.arc(row.x + swatch / 2, row.y + swatch / 2, u(4.5), 0, 2 * Math.PI);
+        ctx.fill();
+      }
+      ctx.fillStyle = '#111111';
+      ctx.fillText(row.entry.label, row.x + swatch + u(8), row.y + swatch - u(3));
+      continue;
+    }
     if (row.entry.color && row.entry.outline) {
       ctx.fillStyle = '#ffffff';
       ctx.fillRect(row.x, row.y, swatch, swatch);
@@ -292,10 +322,71 @@ export async function composeMapPng(
   );
 }
 
-/** Captures the map and composes the PNG. */
-export async function exportMapPng(map: RenderableMap, options: MapPngOptions): Promise<Blob> {
+/**
+ * The part of the map canvas to export, in CSS px: the union of `boxes` (the EPCI's extent, the
+ * names shown) plus `margin`, widened to `minWidth` around its centre so that the title and the
+ * legend keep room, and kept inside the `canvas`. The map on screen leaves room for the floating
+ * legend and the buttons; the image is centred on the territory instead. Null when there is
+ * nothing to frame (the whole canvas is exported). Pure.
+ */
+export function exportCrop(
+  boxes: readonly Box[],
+  canvas: { width: number; height: number },
+  margin = 12,
+  minWidth = 480
+): Box | null {
+  const drawn = boxes.filter((b) => b.width > 0 && b.height > 0);
+  if (drawn.length === 0 || canvas.width <= 0 || canvas.height <= 0) return null;
+  let x0 = Math.max(0, Math.min(...drawn.map((b) => b.x)) - margin);
+  let x1 = Math.min(canvas.width, Math.max(...drawn.map((b) => b.x + b.width)) + margin);
+  const y0 = Math.max(0, Math.min(...drawn.map((b) => b.y)) - margin);
+  const y1 = Math.min(canvas.height, Math.max(...drawn.map((b) => b.y + b.height)) + margin);
+  if (x1 <= x0 || y1 <= y0) return null;
+  const missing = Math.min(minWidth, canvas.width) - (x1 - x0);
+  if (missing > 0) {
+    // Widen on both sides; what one edge of the canvas stops goes to the other side.
+    x0 -= missing / 2;
+    x1 += missing / 2;
+    if (x0 < 0) [x1, x0] = [x1 - x0, 0];
+    if (x1 > canvas.width) [x0, x1] = [x0 - (x1 - canvas.width), canvas.width];
+  }
+  const round = (n: number) => Math.round(n);
+  return { x: round(x0), y: round(y0), width: round(x1 - x0), height: round(y1 - y0) };
+}
+
+/**
+ * Captures the map and composes the PNG; with `crop` (CSS px of the map, see `exportCrop`) only
+ * that part of the map is kept, the labels moved with it.
+ */
+export async function exportMapPng(
+  map: RenderableMap,
+  options: MapPngOptions,
+  crop: Box | null = null
+): Promise<Blob> {
   const frame = await captureMapCanvas(map);
-  return composeMapPng(frame, map.getCanvas().clientWidth, options);
+  const cssWidth = map.getCanvas().clientWidth;
+  if (!crop || cssWidth <= 0) return composeMapPng(frame, cssWidth, options);
+  const ratio = frame.width / cssWidth;
+  const cut = document.createElement('canvas');
+  cut.width = Math.round(crop.width * ratio);
+  cut.height = Math.round(crop.height * ratio);
+  const ctx = cut.getContext('2d');
+  if (!ctx) throw new Error('canvas 2D indisponible');
+  ctx.drawImage(
+    frame,
+    Math.round(crop.x * ratio),
+    Math.round(crop.y * ratio),
+    cut.width,
+    cut.height,
+    0,
+    0,
+    cut.width,
+    cut.height
+  );
+  return composeMapPng(cut, crop.width, {
+    ...options,
+    labels: options.labels?.map((l) => ({ ...l, x: l.x - crop.x, y: l.y - crop.y }))
+  });
 }
 
 /** Presentation properties copied inline, so the serialised SVG draws as on screen. */

@@ -1,5 +1,7 @@
 /** Colours of the context layers, shared by the layers and the legend. */
 export const QPV_COLOR = '#b3005f';
+/** Legend swatch of the transit lines (each line is drawn in its network colour). */
+export const TRANSIT_LINE_LEGEND_COLOR = '#3376b8';
 export const STOP_COLORS = { tram: '#1d1d1b', chrono: '#3b3b8f', bus: '#6b6b6b' } as const;
 
 /** How a stop is named by the best mode serving it (map tooltip). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutMapPng, wrapText, type Measure } from '../../../src/lib/export/map-png';
+import { exportCrop, layoutMapPng, wrapText, type Measure } from '../../../src/lib/export/map-png';
 
 // Monospace stand-in for canvas measureText: 10 units per character at any font.
 const measure: Measure = (text) => text.length * 10;
@@ -51,5 +51,55 @@ describe('layoutMapPng', () => {
     const hidpi = layoutMapPng(1600, 1200, 2, options, measure);
     expect(hidpi.header.titleY).toBe(2 * layoutMapPng(800, 600, 1, options, measure).header.titleY);
     expect(hidpi.fonts.title).toMatch(/^700 44px/);
+  });
+});
+
+describe('exportCrop', () => {
+  const canvas = { width: 1000, height: 600 };
+  it.each([
+    [
+      'the territory and its names, plus the margin (wide enough already)',
+      [
+        { x: 400, y: 100, width: 500, height: 400 },
+        { x: 380, y: 90, width: 60, height: 14 }
+      ],
+      { x: 368, y: 78, width: 544, height: 434 }
+    ],
+    [
+      'a narrow territory is widened around its centre to 480 px',
+      [{ x: 500, y: 100, width: 200, height: 300 }],
+      { x: 360, y: 88, width: 480, height: 324 }
+    ],
+    [
+      'widened against the right edge: the rest goes to the left',
+      [{ x: 900, y: 100, width: 90, height: 300 }],
+      { x: 520, y: 88, width: 480, height: 324 }
+    ],
+    [
+      'widened against the left edge: the rest goes to the right',
+      [{ x: 0, y: 0, width: 100, height: 100 }],
+      { x: 0, y: 0, width: 480, height: 112 }
+    ],
+    [
+      'a territory partly off the map is cut at the canvas',
+      [{ x: -50, y: -20, width: 1200, height: 700 }],
+      { x: 0, y: 0, width: 1000, height: 600 }
+    ]
+  ])('%s', (_name, boxes, crop) => {
+    expect(exportCrop(boxes, canvas)).toEqual(crop);
+  });
+
+  it('never wider than the canvas', () => {
+    expect(
+      exportCrop([{ x: 10, y: 10, width: 20, height: 20 }], { width: 300, height: 200 })
+    ).toEqual({ x: 0, y: 0, width: 300, height: 42 });
+  });
+
+  it.each([
+    ['no box', []],
+    ['empty boxes only', [{ x: 5, y: 5, width: 0, height: 10 }]],
+    ['boxes outside the canvas', [{ x: 2000, y: 2000, width: 10, height: 10 }]]
+  ])('%s: nothing to frame, the whole canvas is exported', (_name, boxes) => {
+    expect(exportCrop(boxes, canvas)).toBeNull();
   });
 });

@@ -43,7 +43,7 @@ export interface ExplorerPageData {
   indicators: Loaded<ExplorerIndicators>;
   geometry: Loaded<SvgOverview>;
   epciName: string | null;
-  sources: readonly Pick<SourceEntry, 'id' | 'title' | 'producer' | 'attribution'>[];
+  sources: readonly Pick<SourceEntry, 'id' | 'title' | 'producer' | 'vintage' | 'attribution'>[];
 }
 
 const FALLBACK_DEF: IndicatorDefinition = {

@@ -3,15 +3,23 @@
  * and its on-screen legend draw.
  */
 import type { LegendEntry } from '../../export/map-png';
-import { QPV_COLOR } from '../../map/layer-colors';
+import { QPV_COLOR, STOP_COLORS, TRANSIT_LINE_LEGEND_COLOR } from '../../map/layer-colors';
 import type { MapScheme } from '../../map/scheme/scheme';
 import type { IndicatorDefinition } from '../../schemas/indicators';
 import type { SourceEntry } from '../../schemas/sources-manifest';
 
-/** The scheme's rows, then the QPV when drawn (« QPV, périmètres 2015 »). */
+/** Context layers drawn on the map besides the indicator (MapLibre only). */
+export interface TransitShown {
+  lines: boolean;
+  stops: boolean;
+}
+const NO_TRANSIT: TransitShown = { lines: false, stops: false };
+
+/** The scheme's rows, then the QPV, the transit lines and stops when drawn, as on screen. */
 export function pngLegend(
   scheme: Pick<MapScheme, 'legend'>,
-  qpvGenerations: readonly string[] | null
+  qpvGenerations: readonly string[] | null,
+  transit: TransitShown = NO_TRANSIT
 ): LegendEntry[] {
   const rows: LegendEntry[] = scheme.legend.map((r) => ({
     label: r.kind === 'class' ? r.label : `${r.label} (${r.count})`,
@@ -23,21 +31,43 @@ export function pngLegend(
       color: QPV_COLOR,
       outline: true
     });
+  if (transit.lines)
+    rows.push({
+      label: 'Lignes de transport en commun',
+      color: TRANSIT_LINE_LEGEND_COLOR,
+      shape: 'line'
+    });
+  if (transit.stops) rows.push({ label: 'Arrêts', color: STOP_COLORS.tram, shape: 'dot' });
   return rows;
 }
 
-/** One line per source: « title (producer) — vintage ». */
+/**
+ * Sources of the transit layers drawn (the lines' tracés, the stops of the GTFS), as in the
+ * sheets' map captions. Their ids are the pipeline's (scripts/lib/transit.ts).
+ */
+const TRANSIT_SOURCE_IDS = { lines: 'mreso-lignes-geo', stops: 'mreso-gtfs' } as const;
+
+/**
+ * One line per source: « title (producer) — vintage » of the indicator (or of the workshop base),
+ * then of the transit layers drawn.
+ */
 export function pngSources(
   propositionsMode: boolean,
   definition: Pick<IndicatorDefinition, 'sources' | 'vintage'>,
-  manifest: readonly Pick<SourceEntry, 'id' | 'title' | 'producer'>[]
+  manifest: readonly Pick<SourceEntry, 'id' | 'title' | 'producer' | 'vintage'>[],
+  transit: TransitShown = NO_TRANSIT
 ): string[] {
-  if (propositionsMode)
-    return ['Base des ateliers de la concertation du PLH (propositions ciblées par commune)'];
-  return definition.sources.map((id) => {
-    const src = manifest.find((m) => m.id === id);
-    return `${src ? `${src.title} (${src.producer})` : id} — ${definition.vintage}`;
-  });
+  const shown = propositionsMode
+    ? ['Base des ateliers de la concertation du PLH (propositions ciblées par commune)']
+    : definition.sources.map((id) => {
+        const src = manifest.find((m) => m.id === id);
+        return `${src ? `${src.title} (${src.producer})` : id} — ${definition.vintage}`;
+      });
+  for (const layer of ['lines', 'stops'] as const) {
+    const src = transit[layer] ? manifest.find((m) => m.id === TRANSIT_SOURCE_IDS[layer]) : null;
+    if (src) shown.push(`${src.title} (${src.producer}) — ${src.vintage}`);
+  }
+  return shown;
 }
 
 /** « 2026-11-30 »: the local day of `date` (the day the user sees on their clock). */

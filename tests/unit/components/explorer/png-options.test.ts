@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { localDay, pngFileName } from '../../../../src/lib/components/explorer/png-options';
+import {
+  localDay,
+  pngFileName,
+  pngLegend,
+  pngSources
+} from '../../../../src/lib/components/explorer/png-options';
+import {
+  QPV_COLOR,
+  STOP_COLORS,
+  TRANSIT_LINE_LEGEND_COLOR
+} from '../../../../src/lib/map/layer-colors';
+import type { LegendRow } from '../../../../src/lib/map/scheme/scheme';
 
 describe('localDay / pngFileName', () => {
   it.each([
@@ -12,5 +23,87 @@ describe('localDay / pngFileName', () => {
     expect(localDay(date)).toBe(day);
     expect(pngFileName('sru_taux_lls', date)).toBe(`atlas-plh-sru_taux_lls-${day}.png`);
     expect(pngFileName('propositions', date)).toBe(`atlas-plh-propositions-${day}.png`);
+  });
+});
+
+describe('pngLegend', () => {
+  const scheme: { legend: LegendRow[] } = {
+    legend: [
+      { kind: 'class', label: 'de 5 % à moins de 10 %', color: '#deebf7', count: 4 },
+      {
+        kind: 'not_applicable' as const,
+        label: 'Non soumise à la loi SRU',
+        color: '#ffffff',
+        count: 27
+      }
+    ]
+  };
+  it.each([
+    ['the classes only', null, undefined, []],
+    [
+      'the QPV perimeters as an outline',
+      ['2024'],
+      undefined,
+      [{ label: 'Quartiers prioritaires (QPV), périmètres 2024', color: QPV_COLOR, outline: true }]
+    ],
+    [
+      'the transit lines as a line, the stops as a dot, after the QPV',
+      ['2015', '2024'],
+      { lines: true, stops: true },
+      [
+        {
+          label: 'Quartiers prioritaires (QPV), périmètres 2015 et 2024',
+          color: QPV_COLOR,
+          outline: true
+        },
+        { label: 'Lignes de transport en commun', color: TRANSIT_LINE_LEGEND_COLOR, shape: 'line' },
+        { label: 'Arrêts', color: STOP_COLORS.tram, shape: 'dot' }
+      ]
+    ],
+    [
+      'the stops alone',
+      null,
+      { lines: false, stops: true },
+      [{ label: 'Arrêts', color: STOP_COLORS.tram, shape: 'dot' }]
+    ]
+  ] as const)('%s', (_name, qpv, transit, context) => {
+    expect(pngLegend(scheme, qpv, transit)).toEqual([
+      { label: 'de 5 % à moins de 10 %', color: '#deebf7' },
+      { label: 'Non soumise à la loi SRU (27)', color: '#ffffff' },
+      ...context
+    ]);
+  });
+});
+
+describe('pngSources', () => {
+  const manifest = [
+    { id: 'sru-inventaire', title: 'Inventaire SRU', producer: 'DGALN', vintage: '2024' },
+    { id: 'mreso-gtfs', title: 'Arrêts M réso (GTFS)', producer: 'SMMAG', vintage: 'octobre 2025' },
+    { id: 'mreso-lignes-geo', title: 'Tracés M réso', producer: 'SMMAG', vintage: 'novembre 2025' }
+  ];
+  const sru = { sources: ['sru-inventaire'], vintage: 'LLS au 1er janvier 2024' };
+  it.each([
+    ['the indicator only', false, undefined, ['Inventaire SRU (DGALN) — LLS au 1er janvier 2024']],
+    [
+      'then the lines and the stops drawn, with their own vintage',
+      false,
+      { lines: true, stops: true },
+      [
+        'Inventaire SRU (DGALN) — LLS au 1er janvier 2024',
+        'Tracés M réso (SMMAG) — novembre 2025',
+        'Arrêts M réso (GTFS) (SMMAG) — octobre 2025'
+      ]
+    ],
+    [
+      'the workshop base, then the stops',
+      true,
+      { lines: false, stops: true },
+      [
+        'Base des ateliers de la concertation du PLH (propositions ciblées par commune)',
+        'Arrêts M réso (GTFS) (SMMAG) — octobre 2025'
+      ]
+    ]
+  ] as const)('%s', (_name, propositions, transit, lines) => {
+    expect(pngSources(propositions, sru, manifest, transit)).toEqual(lines);
   });
 });
