@@ -41,6 +41,35 @@ export async function launchChromium(
   return chromium.launch({ executablePath: CHROMIUM_PATH, args, headless: true });
 }
 
+/**
+ * A page in a browser of its own (no WebGL, or WebGL 1 only: flags are per browser), 1280×800 in
+ * French, with its page errors and the URLs of its requests matching `watch` collected. The
+ * browser is closed after `fn`, whatever happens.
+ */
+export async function withOwnBrowser(
+  webgl: false | 'webgl1-only',
+  watch: RegExp | null,
+  fn: (p: { page: Page; errors: string[]; requested: string[] }) => Promise<void>
+): Promise<void> {
+  const browser = await launchChromium({ webgl });
+  try {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'fr-FR'
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const requested: string[] = [];
+    page.on('request', (r) => {
+      if (watch?.test(r.url())) requested.push(r.url());
+    });
+    await fn({ page, errors, requested });
+  } finally {
+    await browser.close();
+  }
+}
+
 export interface TestContext {
   browser: Browser;
   /** Base URL of the static server, e.g. http://127.0.0.1:4321 */

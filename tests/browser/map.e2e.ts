@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { launchChromium, openUnhydrated, test } from './harness';
+import { openUnhydrated, test, withOwnBrowser } from './harness';
 import {
   assertNoEnglishError,
   assertSvgMapPainted,
@@ -438,15 +438,7 @@ test('the first view downloads no MapLibre; zooming switches to it at the same e
 test('without WebGL: / draws its map with names, clicks open sheets, the notice is in French', async ({
   baseURL
 }) => {
-  const browser = await launchChromium({ webgl: false });
-  try {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      locale: 'fr-FR'
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+  await withOwnBrowser(false, null, async ({ page, errors }) => {
     await page.goto(`${baseURL}/?couches=qpv,noms`);
     const drawn = await waitForSvgMap(page);
     assert.equal(drawn.names.length, 49);
@@ -473,10 +465,7 @@ test('without WebGL: / draws its map with names, clicks open sheets, the notice 
     await page.click('[data-testid="svg-map"] g.labels text[data-code="38185"]');
     await page.waitForURL(/\/commune\/38185$/);
     assert.deepEqual(errors, []);
-    await context.close();
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('a link with the transit layers hands over to MapLibre, each file downloaded once', async ({
@@ -543,60 +532,40 @@ test('a link with the transit layers hands over to MapLibre, each file downloade
 test('without WebGL, a link with the transit lines keeps the named SVG map and says why', async ({
   baseURL
 }) => {
-  const browser = await launchChromium({ webgl: false });
-  try {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      locale: 'fr-FR'
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    const mapFiles: string[] = [];
-    page.on('request', (r) => {
-      if (/maplibre-gl|transit-(lines|stops)\.geojson/.test(r.url())) mapFiles.push(r.url());
-    });
-    await page.goto(`${baseURL}/?couches=qpv,lignes,noms`);
-    const notice = page.getByTestId('map-notice');
-    await notice.waitFor();
-    assert.match((await notice.textContent()) ?? '', /Cette fonction demande WebGL, indisponible/);
-    await page.waitForTimeout(300);
-    assert.equal(
-      await zoomButtonChanges(page, 1000),
-      0,
-      'MapLibre is not asked for again and again'
-    );
-    const drawn = await waitForSvgMap(page);
-    assert.equal(drawn.names.length, 49, 'the SVG map keeps every name');
-    await assertSvgMapPainted(page);
-    assert.equal(await page.getAttribute('[data-testid="explorer-map"]', 'data-renderer'), 'svg');
-    await page.waitForLoadState('networkidle');
-    assert.deepEqual(mapFiles, [], 'nothing of MapLibre downloaded without WebGL');
-    await assertNoEnglishError(page);
-    assert.deepEqual(errors, []);
-    await context.close();
-  } finally {
-    await browser.close();
-  }
+  await withOwnBrowser(
+    false,
+    /maplibre-gl|transit-(lines|stops)\.geojson/,
+    async ({ page, errors, requested }) => {
+      await page.goto(`${baseURL}/?couches=qpv,lignes,noms`);
+      const notice = page.getByTestId('map-notice');
+      await notice.waitFor();
+      assert.match(
+        (await notice.textContent()) ?? '',
+        /Cette fonction demande WebGL, indisponible/
+      );
+      await page.waitForTimeout(300);
+      assert.equal(
+        await zoomButtonChanges(page, 1000),
+        0,
+        'MapLibre is not asked for again and again'
+      );
+      const drawn = await waitForSvgMap(page);
+      assert.equal(drawn.names.length, 49, 'the SVG map keeps every name');
+      await assertSvgMapPainted(page);
+      assert.equal(await page.getAttribute('[data-testid="explorer-map"]', 'data-renderer'), 'svg');
+      await page.waitForLoadState('networkidle');
+      assert.deepEqual(requested, [], 'nothing of MapLibre downloaded without WebGL');
+      await assertNoEnglishError(page);
+      assert.deepEqual(errors, []);
+    }
+  );
 });
 
 test('with WebGL 1 only, zooming keeps the named SVG map and says why in French, downloading nothing', async ({
   baseURL
 }) => {
   // MapLibre 6 needs WebGL 2: a WebGL 1 context must not count as « WebGL is there ».
-  const browser = await launchChromium({ webgl: 'webgl1-only' });
-  try {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      locale: 'fr-FR'
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    const mapFiles: string[] = [];
-    page.on('request', (r) => {
-      if (/maplibre-gl/.test(r.url())) mapFiles.push(r.url());
-    });
+  await withOwnBrowser('webgl1-only', /maplibre-gl/, async ({ page, errors, requested }) => {
     assert.equal(
       await page.evaluate(() => document.createElement('canvas').getContext('webgl') !== null),
       true,
@@ -610,13 +579,10 @@ test('with WebGL 1 only, zooming keeps the named SVG map and says why in French,
     assert.match((await notice.textContent()) ?? '', /Cette fonction demande WebGL, indisponible/);
     assert.equal(await page.getAttribute('[data-testid="explorer-map"]', 'data-renderer'), 'svg');
     assert.equal((await waitForSvgMap(page)).names.length, 49);
-    assert.deepEqual(mapFiles, [], 'nothing of MapLibre downloaded');
+    assert.deepEqual(requested, [], 'nothing of MapLibre downloaded');
     await assertNoEnglishError(page);
     assert.deepEqual(errors, []);
-    await context.close();
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('a MapLibre map that cannot start gives the SVG map back, explorer and sheet, in French', async ({
@@ -789,6 +755,17 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
+/** Presses « Exporter en PNG »: the file, its size in pixels; no export error shown. */
+async function exportPng(page: Page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-png').click()
+  ]);
+  const bytes = readFileSync(await download.path());
+  assert.equal(await page.getByRole('alert').count(), 0, 'no export error shown');
+  return { name: download.suggestedFilename(), bytes, ...pngSize(bytes) };
+}
+
 test('« Exporter en PNG » downloads the map with its legend, sources and date', async ({
   newPage,
   baseURL
@@ -798,20 +775,16 @@ test('« Exporter en PNG » downloads the map with its legend, sources and date'
   await waitForSvgMap(page);
   const button = page.getByTestId('export-png');
   assert.equal(await button.textContent(), 'Exporter en PNG');
-  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const { name, bytes, width, height } = await exportPng(page);
   const today = await page.evaluate(() => {
     const d = new Date();
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   });
-  assert.equal(download.suggestedFilename(), `atlas-plh-sru_taux_lls-${today}.png`);
-  const path = await download.path();
-  const bytes = readFileSync(path);
-  const { width, height } = pngSize(bytes);
+  assert.equal(name, `atlas-plh-sru_taux_lls-${today}.png`);
   // The SVG map rasterised at 2×, cropped to the EPCI and its names: taller than wide here.
   assert.ok(width > 500 && height > width, `PNG ${width}×${height}`);
   // A blank canvas compresses to almost nothing; a drawn map with text does not.
   assert.ok(bytes.length > 80_000, `PNG of ${bytes.length} bytes`);
-  assert.equal(await page.getByRole('alert').count(), 0, 'no export error shown');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -826,18 +799,12 @@ test('the PNG of the MapLibre map is cropped to the territory, wide enough for i
   const canvasWidth = await page.evaluate(
     () => document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')?.width ?? 0
   );
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId('export-png').click()
-  ]);
-  const bytes = readFileSync(await download.path());
-  const { width, height } = pngSize(bytes);
+  const { bytes, width, height } = await exportPng(page);
   // Cropped to the EPCI and its names (the room left on screen for the legend is not in it),
   // and still wide enough for the title and the legend.
   assert.ok(width < canvasWidth - 100 && width >= 480, `PNG ${width} px wide, map ${canvasWidth}`);
   assert.ok(height > width, `PNG ${width}×${height}`);
   assert.ok(bytes.length > 80_000, `PNG of ${bytes.length} bytes`);
-  assert.equal(await page.getByRole('alert').count(), 0, 'no export error shown');
   assert.deepEqual(errors, []);
   await context.close();
 });
