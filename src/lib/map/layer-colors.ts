@@ -1,8 +1,14 @@
 /** Colours of the context layers, shared by the layers and the legend. */
 export const QPV_COLOR = '#b3005f';
-/** Legend swatch of the transit lines (each line is drawn in its network colour). */
-export const TRANSIT_LINE_LEGEND_COLOR = '#3376b8';
 export const STOP_COLORS = { tram: '#1d1d1b', chrono: '#3b3b8f', bus: '#6b6b6b' } as const;
+/**
+ * Legend rows of the transit layers, on screen and in the PNG: a line swatch (each line is drawn
+ * in its network colour, the legend shows one) and a dot.
+ */
+export const TRANSIT_LEGEND = {
+  lines: { label: 'Lignes de transport en commun', color: '#3376b8' },
+  stops: { label: 'Arrêts', color: STOP_COLORS.tram }
+} as const;
 
 /** How a stop is named by the best mode serving it (map tooltip). */
 export const STOP_MODE_LABELS = {

@@ -3,7 +3,7 @@
  * and its on-screen legend draw.
  */
 import type { LegendEntry } from '../../export/map-png';
-import { QPV_COLOR, STOP_COLORS, TRANSIT_LINE_LEGEND_COLOR } from '../../map/layer-colors';
+import { QPV_COLOR, TRANSIT_LEGEND } from '../../map/layer-colors';
 import type { MapScheme } from '../../map/scheme/scheme';
 import type { IndicatorDefinition } from '../../schemas/indicators';
 import type { SourceEntry } from '../../schemas/sources-manifest';
@@ -31,13 +31,8 @@ export function pngLegend(
       color: QPV_COLOR,
       outline: true
     });
-  if (transit.lines)
-    rows.push({
-      label: 'Lignes de transport en commun',
-      color: TRANSIT_LINE_LEGEND_COLOR,
-      shape: 'line'
-    });
-  if (transit.stops) rows.push({ label: 'Arrêts', color: STOP_COLORS.tram, shape: 'dot' });
+  if (transit.lines) rows.push({ ...TRANSIT_LEGEND.lines, shape: 'line' });
+  if (transit.stops) rows.push({ ...TRANSIT_LEGEND.stops, shape: 'dot' });
   return rows;
 }
 

@@ -5,11 +5,7 @@ import {
   pngLegend,
   pngSources
 } from '../../../../src/lib/components/explorer/png-options';
-import {
-  QPV_COLOR,
-  STOP_COLORS,
-  TRANSIT_LINE_LEGEND_COLOR
-} from '../../../../src/lib/map/layer-colors';
+import { QPV_COLOR, STOP_COLORS, TRANSIT_LEGEND } from '../../../../src/lib/map/layer-colors';
 import type { LegendRow } from '../../../../src/lib/map/scheme/scheme';
 
 describe('localDay / pngFileName', () => {
@@ -56,7 +52,11 @@ describe('pngLegend', () => {
           color: QPV_COLOR,
           outline: true
         },
-        { label: 'Lignes de transport en commun', color: TRANSIT_LINE_LEGEND_COLOR, shape: 'line' },
+        {
+          label: 'Lignes de transport en commun',
+          color: TRANSIT_LEGEND.lines.color,
+          shape: 'line'
+        },
         { label: 'Arrêts', color: STOP_COLORS.tram, shape: 'dot' }
       ]
     ],
