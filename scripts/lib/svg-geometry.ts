@@ -147,7 +147,8 @@ export function buildSvgGeometry(input: SvgGeometryInput): {
   const qpv = input.qpv.features.map((f) => ({
     ...territory(f.properties.code, f.properties.nom, qpvShapes.get(f.properties.code)),
     communes: f.properties.communes,
-    generation: f.properties.generation
+    generation: f.properties.generation,
+    geometryRef: f.properties.geometryRef
   }));
   // The outline is the union of the simplified communes: it follows their borders exactly.
   const outline = merge(

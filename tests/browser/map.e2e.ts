@@ -104,6 +104,8 @@ test('the SVG choropleth really renders its class colours', async ({ newPage, ba
   const legend = (await page.textContent('[data-testid="legend"]')) ?? '';
   assert.match(legend, /Quantiles/);
   assert.match(legend, /Non soumise à la loi SRU \(\d+\)/);
+  // No context layer drawn, none cited.
+  assert.equal(await page.getByTestId('legend-context-source').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -337,6 +339,17 @@ test('the URL keeps the indicator, classification, layers and selection across a
   assert.match(legend, /Taux de pauvreté/);
   assert.match(legend, /Arrêts/);
   assert.doesNotMatch(legend, /Lignes de transport/);
+  // Each context layer drawn cites its dataset and vintage: the QPV perimeters (the vintage
+  // they were built with), then the stops.
+  const cited = await page.getByTestId('legend-context-source').allTextContents();
+  const qpvRef = overview().qpv[0]?.geometryRef;
+  assert.ok(qpvRef, 'the build has QPV');
+  assert.equal(cited.length, 2, cited.join(' | '));
+  assert.ok(
+    cited[0]?.trim().startsWith('Périmètres des QPV : ') && cited[0].includes(qpvRef.vintage),
+    cited[0]
+  );
+  assert.match(cited[1] ?? '', /^\s*Arrêts : .+ — .+\.\s*$/);
   assert.equal(
     await page.getAttribute('tr[data-code="38151"] button.select', 'aria-pressed'),
     'true'

@@ -50,7 +50,9 @@ export const svgOverviewSchema = z.object({
   qpv: z.array(
     svgTerritorySchema.extend({
       communes: z.array(inseeCodeSchema).min(1),
-      generation: qpvGenerationSchema
+      generation: qpvGenerationSchema,
+      /** Dataset and vintage of this perimeter, cited by the legends. */
+      geometryRef: sourceRefSchema
     })
   ),
   /** Datasets the geometry was read from. */

@@ -20,6 +20,7 @@ import {
 } from './territory-text';
 import type { Loaded } from '../../data/app-data';
 import { classify } from '../../map/classify';
+import { contextSources, qpvSourceRefs } from '../../map/context-sources';
 import { paletteColors } from '../../map/palettes';
 import {
   buildScheme,
@@ -33,6 +34,7 @@ import type {
   IndicatorDefinition,
   IndicatorValue
 } from '../../schemas/indicators';
+import type { SourceRef } from '../../schemas/common';
 import type { SourceEntry } from '../../schemas/sources-manifest';
 import type { SvgOverview } from '../../schemas/svg-map';
 import { getContributions, type ContributionsState } from '../../state/contributions.svelte';
@@ -168,8 +170,29 @@ export class ExplorerPage {
 
   /** Contributions of public meetings kept in this browser (read once mounted: not prerendered). */
   contributions = $state<ContributionsState | null>(null);
-  /** QPV perimeter generations drawn (« 2015 », « 2024 »), for the legends; null until known. */
-  qpvGenerations = $state<string[] | null>(null);
+  /**
+   * The QPV perimeters drawn, for the legends: their generations (« 2015 », « 2024 ») and
+   * datasets; null until known.
+   */
+  qpvLayer = $state<{ generations: string[]; sources: SourceRef[] } | null>(null);
+  /** Generations of the QPV perimeters drawn, or null when the layer is off (or not yet known). */
+  readonly qpvGenerations = $derived(
+    this.ui.hasLayer('qpv') ? (this.qpvLayer?.generations ?? null) : null
+  );
+  /**
+   * The datasets of the context layers the legend lists (QPV, transit lines, stops), one line
+   * each: « layer : attribution — vintage ».
+   */
+  readonly contextSourceLines = $derived(
+    contextSources(
+      {
+        qpv: this.ui.hasLayer('qpv') ? (this.qpvLayer?.sources ?? null) : null,
+        lines: this.ui.hasLayer('lignes'),
+        stops: this.ui.hasLayer('arrets')
+      },
+      this.manifest
+    ).map((s) => `${s.layer} : ${this.sourceNames.get(s.source) ?? s.source} — ${s.vintage}`)
+  );
 
   /** The map component (PNG export) and which renderer it shows. */
   map = $state<ReturnType<typeof ExplorerMap> | null>(null);
@@ -189,18 +212,19 @@ export class ExplorerPage {
     onMount(() => (this.contributions = getContributions()));
     // ——— context layers, for the legend ———
     $effect(() => {
-      if (!this.ui.hasLayer('qpv') || this.qpvGenerations) return;
+      if (!this.ui.hasLayer('qpv') || this.qpvLayer) return;
+      const describe = (qpv: readonly { generation: string; geometryRef: SourceRef }[]) => ({
+        generations: [...new Set(qpv.map((q) => q.generation))].sort(),
+        sources: qpvSourceRefs(qpv)
+      });
       if (this.geometry) {
-        this.qpvGenerations = [...new Set(this.geometry.qpv.map((q) => q.generation))].sort();
+        this.qpvLayer = describe(this.geometry.qpv);
         return;
       }
       import('../../data/app-data')
         .then(({ loadData }) => loadData(fetch, 'qpv', base))
         .then(
-          (q) =>
-            (this.qpvGenerations = [
-              ...new Set(q.features.map((f) => f.properties.generation))
-            ].sort()),
+          (q) => (this.qpvLayer = describe(q.features.map((f) => f.properties))),
           () => undefined
         );
     });

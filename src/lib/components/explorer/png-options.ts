@@ -3,16 +3,18 @@
  * and its on-screen legend draw.
  */
 import type { LegendEntry } from '../../export/map-png';
+import {
+  contextSources,
+  NO_CONTEXT_LAYER,
+  type ContextLayersShown
+} from '../../map/context-sources';
 import { QPV_COLOR, TRANSIT_LEGEND } from '../../map/layer-colors';
 import type { MapScheme } from '../../map/scheme/scheme';
 import type { IndicatorDefinition } from '../../schemas/indicators';
 import type { SourceEntry } from '../../schemas/sources-manifest';
 
-/** Context layers drawn on the map besides the indicator (MapLibre only). */
-export interface TransitShown {
-  lines: boolean;
-  stops: boolean;
-}
+/** Transit layers drawn on the map besides the indicator (MapLibre only). */
+export type TransitShown = Pick<ContextLayersShown, 'lines' | 'stops'>;
 const NO_TRANSIT: TransitShown = { lines: false, stops: false };
 
 /** The scheme's rows, then the QPV, the transit lines and stops when drawn, as on screen. */
@@ -37,31 +39,23 @@ export function pngLegend(
 }
 
 /**
- * Sources of the transit layers drawn (the lines' tracés, the stops of the GTFS), as in the
- * sheets' map captions. Their ids are the pipeline's (scripts/lib/transit.ts).
- */
-const TRANSIT_SOURCE_IDS = { lines: 'mreso-lignes-geo', stops: 'mreso-gtfs' } as const;
-
-/**
  * One line per source: « title (producer) — vintage » of the indicator (or of the workshop base),
- * then of the transit layers drawn.
+ * then of the context layers drawn (QPV perimeters, transit lines, stops).
  */
 export function pngSources(
   propositionsMode: boolean,
   definition: Pick<IndicatorDefinition, 'sources' | 'vintage'>,
   manifest: readonly Pick<SourceEntry, 'id' | 'title' | 'producer' | 'vintage'>[],
-  transit: TransitShown = NO_TRANSIT
+  context: ContextLayersShown = NO_CONTEXT_LAYER
 ): string[] {
+  const cite = (id: string) => {
+    const src = manifest.find((m) => m.id === id);
+    return src ? `${src.title} (${src.producer})` : id;
+  };
   const shown = propositionsMode
     ? ['Base des ateliers de la concertation du PLH (propositions ciblées par commune)']
-    : definition.sources.map((id) => {
-        const src = manifest.find((m) => m.id === id);
-        return `${src ? `${src.title} (${src.producer})` : id} — ${definition.vintage}`;
-      });
-  for (const layer of ['lines', 'stops'] as const) {
-    const src = transit[layer] ? manifest.find((m) => m.id === TRANSIT_SOURCE_IDS[layer]) : null;
-    if (src) shown.push(`${src.title} (${src.producer}) — ${src.vintage}`);
-  }
+    : definition.sources.map((id) => `${cite(id)} — ${definition.vintage}`);
+  for (const s of contextSources(context, manifest)) shown.push(`${cite(s.source)} — ${s.vintage}`);
   return shown;
 }
 

@@ -78,16 +78,18 @@ describe('pngLegend', () => {
 describe('pngSources', () => {
   const manifest = [
     { id: 'sru-inventaire', title: 'Inventaire SRU', producer: 'DGALN', vintage: '2024' },
+    { id: 'qpv-2015', title: 'QPV 2015', producer: 'ANCT', vintage: '2015 (décret 2014)' },
     { id: 'mreso-gtfs', title: 'Arrêts M réso (GTFS)', producer: 'SMMAG', vintage: 'octobre 2025' },
     { id: 'mreso-lignes-geo', title: 'Tracés M réso', producer: 'SMMAG', vintage: 'novembre 2025' }
   ];
   const sru = { sources: ['sru-inventaire'], vintage: 'LLS au 1er janvier 2024' };
+  const qpv2015 = [{ source: 'qpv-2015', vintage: '2015' }];
   it.each([
     ['the indicator only', false, undefined, ['Inventaire SRU (DGALN) — LLS au 1er janvier 2024']],
     [
       'then the lines and the stops drawn, with their own vintage',
       false,
-      { lines: true, stops: true },
+      { qpv: null, lines: true, stops: true },
       [
         'Inventaire SRU (DGALN) — LLS au 1er janvier 2024',
         'Tracés M réso (SMMAG) — novembre 2025',
@@ -95,15 +97,31 @@ describe('pngSources', () => {
       ]
     ],
     [
+      'the QPV perimeters with the vintage they carry, before the transit layers',
+      false,
+      { qpv: qpv2015, lines: true, stops: false },
+      [
+        'Inventaire SRU (DGALN) — LLS au 1er janvier 2024',
+        'QPV 2015 (ANCT) — 2015',
+        'Tracés M réso (SMMAG) — novembre 2025'
+      ]
+    ],
+    [
       'the workshop base, then the stops',
       true,
-      { lines: false, stops: true },
+      { qpv: null, lines: false, stops: true },
       [
         'Base des ateliers de la concertation du PLH (propositions ciblées par commune)',
         'Arrêts M réso (GTFS) (SMMAG) — octobre 2025'
       ]
+    ],
+    [
+      'a QPV dataset missing from the manifest is cited by its id',
+      false,
+      { qpv: [{ source: 'qpv-2024-perimetres', vintage: '2024' }], lines: false, stops: false },
+      ['Inventaire SRU (DGALN) — LLS au 1er janvier 2024', 'qpv-2024-perimetres — 2024']
     ]
-  ] as const)('%s', (_name, propositions, transit, lines) => {
-    expect(pngSources(propositions, sru, manifest, transit)).toEqual(lines);
+  ] as const)('%s', (_name, propositions, context, lines) => {
+    expect(pngSources(propositions, sru, manifest, context)).toEqual(lines);
   });
 });

@@ -30,7 +30,14 @@ const overview: SvgOverview = {
   simplifyMinArea: 0,
   epci: { code: '200040715', nom: 'EPCI', path: 'M0,0L50,0', bbox: [0, 0, 50, 10] },
   communes: [square('38001', 0), square('38002', 20), square('38003', 40)],
-  qpv: [{ ...square('QN03801M', 22, 4), communes: ['38002'], generation: '2024' }],
+  qpv: [
+    {
+      ...square('QN03801M', 22, 4),
+      communes: ['38002'],
+      generation: '2024',
+      geometryRef: { source: 'qpv-2024-perimetres-extrait', vintage: '2024' }
+    }
+  ],
   sources: [{ source: 'admin-express', vintage: 'COG 2018' }]
 };
 const transit: SvgTransit = {

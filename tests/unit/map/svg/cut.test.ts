@@ -42,7 +42,14 @@ const overview: SvgOverview = {
     bbox: [-5, -5, 95, 15]
   },
   communes: [0, 20, 40, 60, 80].map((x, i) => square(`3800${i + 1}`, x, 0)),
-  qpv: [{ ...square('QP038901', 42, 2, 4), communes: ['38003'], generation: '2015' }],
+  qpv: [
+    {
+      ...square('QP038901', 42, 2, 4),
+      communes: ['38003'],
+      generation: '2015',
+      geometryRef: { source: 'qpv-2015', vintage: '2015' }
+    }
+  ],
   sources: []
 };
 

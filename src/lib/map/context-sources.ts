@@ -1,0 +1,59 @@
+/**
+ * Datasets of the context layers drawn over the indicator (QPV perimeters, transit lines and
+ * stops), for the on-screen legend and the PNG export: every layer on the map cites its source
+ * and vintage, not only the shaded indicator. Pure.
+ */
+import type { SourceRef } from '../schemas/common';
+import { TRANSIT_LEGEND } from './layer-colors';
+
+/**
+ * Ids in `data/sources.json` of the transit layers' datasets: the lines' tracés and the stops of
+ * the GTFS (the pipeline's ids, scripts/lib/transit.ts, which the app cannot import).
+ */
+export const TRANSIT_SOURCE_IDS = { lines: 'mreso-lignes-geo', stops: 'mreso-gtfs' } as const;
+
+/** The context layers on the map. */
+export interface ContextLayersShown {
+  /** Datasets of the QPV perimeters drawn (their `geometryRef`), or null when the layer is off. */
+  qpv: readonly SourceRef[] | null;
+  lines: boolean;
+  stops: boolean;
+}
+
+export const NO_CONTEXT_LAYER: ContextLayersShown = { qpv: null, lines: false, stops: false };
+
+/** A context layer's dataset: the layer's French name, the source id and the vintage. */
+export interface ContextSource extends SourceRef {
+  layer: string;
+}
+
+/**
+ * The datasets of the context layers shown, in legend order (QPV, lines, stops), each QPV dataset
+ * once. The QPV cite the vintage their perimeters carry; the transit layers the vintage of their
+ * dataset in the manifest (a transit layer whose dataset the manifest lacks is left out: there is
+ * nothing to cite).
+ */
+export function contextSources(
+  shown: ContextLayersShown,
+  manifest: readonly { id: string; vintage: string }[]
+): ContextSource[] {
+  const out: ContextSource[] = [];
+  for (const ref of shown.qpv ?? [])
+    if (!out.some((s) => s.source === ref.source))
+      out.push({ layer: 'Périmètres des QPV', source: ref.source, vintage: ref.vintage });
+  for (const layer of ['lines', 'stops'] as const) {
+    const entry = shown[layer] ? manifest.find((m) => m.id === TRANSIT_SOURCE_IDS[layer]) : null;
+    if (entry)
+      out.push({ layer: TRANSIT_LEGEND[layer].label, source: entry.id, vintage: entry.vintage });
+  }
+  return out;
+}
+
+/** The distinct perimeter datasets of these QPV, in first-seen order. */
+export function qpvSourceRefs(qpv: readonly { geometryRef: SourceRef }[]): SourceRef[] {
+  const out: SourceRef[] = [];
+  for (const { geometryRef } of qpv)
+    if (!out.some((r) => r.source === geometryRef.source && r.vintage === geometryRef.vintage))
+      out.push(geometryRef);
+  return out;
+}
