@@ -3,6 +3,7 @@
  * surroundings (`cutGeometry`), so the prerendered sheet carries only the paths it draws. A
  * missing or broken file never breaks the sheet: its French message replaces the map.
  */
+import { contextSources } from '../../map/context-sources';
 import { loadData, type Loaded } from '../../data/app-data';
 import { cutGeometry, type MapTransit } from '../../map/svg/cut';
 import type { SvgOverview, SvgTransit } from '../../schemas/svg-map';
@@ -56,8 +57,19 @@ export function sheetMapData(
   const cut = cutGeometry(overview, transit, focus, {
     minWidth: minWidthM / overview.metresPerUnit
   });
-  const gtfs = transit ? manifest.find((m) => m.id === 'mreso-gtfs') : undefined;
-  const refs = [...overview.sources, ...(gtfs ? [{ source: gtfs.id, vintage: gtfs.vintage }] : [])];
+  // The network as drawn in the frame: the lines' tracés and the stops each cite their dataset.
+  const drawnTransit = contextSources(
+    {
+      qpv: null,
+      lines: (cut.transit?.lines.length ?? 0) > 0,
+      stops: (cut.transit?.stops.length ?? 0) > 0
+    },
+    manifest
+  );
+  const refs = [
+    ...overview.sources,
+    ...drawnTransit.map(({ source, vintage }) => ({ source, vintage }))
+  ];
   return { ...cut, focus, sources: mapSourcesLine(refs, manifest), refs };
 }
 

@@ -46,6 +46,10 @@ const transit: SvgTransit = {
   lines: [{ id: 'A', name: 'Tram A', mode: 'tram', color: '#3376B8', path: 'M0,5L50,5' }],
   stops: []
 };
+const transitWithStops: SvgTransit = {
+  ...transit,
+  stops: [{ id: 'S1', name: 'Gare', mode: 'tram', commune: '38002', lines: ['A'], at: [25, 5] }]
+};
 function entry(id: string, title: string, vintage: string): SourceEntry {
   return {
     id,
@@ -63,7 +67,8 @@ function entry(id: string, title: string, vintage: string): SourceEntry {
 }
 const manifest = [
   entry('admin-express', 'Contours des communes', 'COG 2018'),
-  entry('mreso-gtfs', 'Réseau M réso', 'GTFS 2025')
+  entry('mreso-gtfs', 'Réseau M réso', 'GTFS 2025'),
+  entry('mreso-lignes-geo', 'Tracés M réso', 'novembre 2025')
 ];
 
 describe('sheetMapData', () => {
@@ -72,11 +77,23 @@ describe('sheetMapData', () => {
     expect(m.focus).toEqual(['38002']);
     expect(m.geometry.communes.map((c) => c.code)).toContain('38002');
     expect(m.transit?.lines.map((l) => l.id)).toEqual(['A']);
+    // Lines drawn, no stop: the lines' tracés are cited, not the stops' GTFS.
     expect(m.refs).toEqual([
       { source: 'admin-express', vintage: 'COG 2018' },
-      { source: 'mreso-gtfs', vintage: 'GTFS 2025' }
+      { source: 'mreso-lignes-geo', vintage: 'novembre 2025' }
     ]);
-    expect(m.sources).toBe('Fond : Contours des communes — COG 2018 ; Réseau M réso — GTFS 2025.');
+    expect(m.sources).toBe(
+      'Fond : Contours des communes — COG 2018 ; Tracés M réso — novembre 2025.'
+    );
+  });
+
+  it('cites the stops’ dataset after the lines’ when stops are drawn too', () => {
+    const m = sheetMapData(overview, transitWithStops, ['38002'], manifest);
+    expect(m.refs.map((r) => r.source)).toEqual([
+      'admin-express',
+      'mreso-lignes-geo',
+      'mreso-gtfs'
+    ]);
   });
 
   it('without the network, cites only the geometry', () => {
