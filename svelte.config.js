@@ -47,7 +47,9 @@ function staticWithBuildId(options) {
       const dir = options.pages ?? 'build';
       const metaPath = join(dir, 'data', 'meta.json');
       if (!existsSync(metaPath)) {
-        throw new Error(`${metaPath} is missing: run \`npm run data\` before building.`);
+        throw new Error(
+          `${metaPath} absent : lancez \`npm run data\` avant de construire le site.`
+        );
       }
       const meta = JSON.parse(readFileSync(metaPath, 'utf8'));
       meta.build = { id: builder.config.kit.version.name };

@@ -9,7 +9,7 @@ import { inputsFingerprint, rebuildReason } from './lib/stamp';
 import { checkWorkshopCsv } from './lib/workshop-check';
 
 const fail = (e: unknown) => {
-  console.error(`npm run data failed: ${e instanceof Error ? e.message : String(e)}`);
+  console.error(`npm run data a échoué : ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 };
 
@@ -21,9 +21,9 @@ try {
   );
   if (reason === null) {
     checkWorkshopCsv(REPO_ROOT);
-    console.log('Data outputs are up to date (npm run data to rebuild).');
+    console.log('Les données générées sont à jour (npm run data pour les reconstruire).');
   } else {
-    console.log(`Building data outputs: ${reason}.`);
+    console.log(`Construction des données : ${reason}.`);
     runPipeline().catch(fail);
   }
 } catch (e) {

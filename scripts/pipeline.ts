@@ -6,6 +6,6 @@
 import { runPipeline } from './lib/run';
 
 runPipeline().catch((e: unknown) => {
-  console.error(`npm run data failed: ${e instanceof Error ? e.message : String(e)}`);
+  console.error(`npm run data a échoué : ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });

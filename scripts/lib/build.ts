@@ -402,7 +402,7 @@ const qpvStep: PipelineStep = {
       }));
     } else {
       ctx.diag('qpv.perimeters2015Used', [
-        'no 2024 perimeter for this EPCI: 2015 perimeters used, labelled « périmètres 2015 »'
+        'pas de périmètre 2024 pour cet EPCI : périmètres 2015 utilisés, signalés « périmètres 2015 »'
       ]);
       geometryEntry = entry2015;
       perimeters = perimeters2015;
@@ -569,7 +569,7 @@ export const indicatorsStep: PipelineStep = {
   run(ctx) {
     const o = ctx.outputs;
     if (!o.communes || !o.qpv || !o.transitStops || !o.populationGrid || !o.sru || !o.insee) {
-      throw new Error('indicators step: the base outputs must be built first');
+      throw new Error('étape indicators : les sorties de base doivent être construites d’abord');
     }
     const { file, diagnostics } = buildIndicatorsFileWithDiagnostics({
       epci: ctx.epci.code,
@@ -666,7 +666,7 @@ export async function buildOutputs(
   const emptyQpv: QpvCollection = { type: 'FeatureCollection', features: [] };
   const emptyQpv2015: QpvOutlines2015Collection = { type: 'FeatureCollection', features: [] };
   if (!o.communes || !o.epci || !o.sru || !o.insee || !o.populationGrid) {
-    throw new Error('pipeline: a required step did not produce its output');
+    throw new Error('pipeline : une étape obligatoire n’a pas produit sa sortie');
   }
   const outputs: PipelineOutputs = {
     communes: o.communes,

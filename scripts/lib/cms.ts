@@ -35,12 +35,12 @@ export function buildCms(
     const signed = SIGNED.exec(r.indicator);
     if (signed) {
       if (r.scope !== 'commune' || !/^\d[\dAB]\d{3}$/.test(r.code_insee))
-        throw new SourceFormatError(file, 'a CMS signature names one commune', {
+        throw new SourceFormatError(file, 'une signature de CMS nomme une seule commune', {
           line: r.line,
           field: 'code_insee'
         });
       if (r.value !== '1' && r.value !== '0')
-        throw new SourceFormatError(file, `expected 1 (signed) or 0 (got "${r.value}")`, {
+        throw new SourceFormatError(file, `1 (signé) ou 0 attendu (reçu « ${r.value} »)`, {
           line: r.line,
           field: 'value'
         });
@@ -48,7 +48,7 @@ export function buildCms(
       if (first !== undefined)
         throw new SourceFormatError(
           file,
-          `commune ${r.code_insee} listed twice (first at line ${first})`,
+          `commune ${r.code_insee} citée deux fois (déjà ligne ${first})`,
           { line: r.line, field: 'code_insee' }
         );
       seen.set(r.code_insee, r.line);

@@ -70,9 +70,9 @@ export function buildCommunes(input: {
       continue;
     }
     const checked = checkGeometry(rounded, `commune ${m.code} (${m.nom})`);
-    if (checked.repaired) repaired.push(`${m.code}: ${checked.repaired}`);
+    if (checked.repaired) repaired.push(`${m.code} : ${checked.repaired}`);
     const geometry = checked.repaired ? roundGeometry(checked.geometry) : rounded;
-    if (!geometry) throw new Error(`commune ${m.code} (${m.nom}): empty polygon after repair`);
+    if (!geometry) throw new Error(`commune ${m.code} (${m.nom}) : polygone vide après réparation`);
     features.push({
       type: 'Feature',
       properties: {
@@ -89,15 +89,17 @@ export function buildCommunes(input: {
 
   const outlineRaw = unionAll(features.map((f) => f.geometry));
   if (!outlineRaw) {
-    throw new Error(`EPCI ${epci.code}: no member has a contour, the outline cannot be drawn`);
+    throw new Error(
+      `EPCI ${epci.code} : aucune commune membre n’a de contour, le périmètre ne peut pas être tracé`
+    );
   }
   const outline = roundGeometry(dropSliverHoles(outlineRaw, SLIVER_KM2));
-  if (!outline) throw new Error(`EPCI ${epci.code}: empty outline after rounding`);
-  const outlineChecked = checkGeometry(outline, `EPCI ${epci.code} outline`);
+  if (!outline) throw new Error(`EPCI ${epci.code} : périmètre vide après arrondi`);
+  const outlineChecked = checkGeometry(outline, `périmètre de l’EPCI ${epci.code}`);
   const outlineGeometry = outlineChecked.repaired
     ? roundGeometry(outlineChecked.geometry)
     : outline;
-  if (!outlineGeometry) throw new Error(`EPCI ${epci.code}: empty outline after repair`);
+  if (!outlineGeometry) throw new Error(`EPCI ${epci.code} : périmètre vide après réparation`);
 
   return {
     communes: { type: 'FeatureCollection', features },
@@ -129,6 +131,6 @@ function round(x: number, decimals: number): number {
 /** Label anchor rounded like the geometry (5 decimals, about 1 m). */
 function labelAnchor(geometry: AreaGeometry): [number, number] {
   const at = labelPoint(geometry);
-  if (!at) throw new Error('commune without a polygon: no label anchor');
+  if (!at) throw new Error('commune sans polygone : pas de point où placer son nom');
   return [round(at[0], 5), round(at[1], 5)];
 }

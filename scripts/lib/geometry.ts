@@ -120,10 +120,10 @@ export function checkGeometry(geometry: AreaGeometry, label: string): CheckedGeo
       : { type: 'MultiPolygon', coordinates: pieces };
   if (!partsValid(fixed)) {
     throw new Error(
-      `${label}: invalid polygon (${k} self-intersections) that could not be repaired`
+      `${label} : polygone invalide (${k} auto-intersection(s)) qui n’a pas pu être réparé`
     );
   }
-  return { geometry: fixed, repaired: `split at ${k} self-intersection(s)` };
+  return { geometry: fixed, repaired: `découpé à ses ${k} auto-intersection(s)` };
 }
 
 /** Geodesic area in km² (Turf). */

@@ -11,6 +11,7 @@ import {
   type IndicatorsInput,
   type IndicatorsOptions
 } from '../../src/lib/indicators/compute';
+import { jsonSyntaxDetail } from '../../src/lib/data/json-error';
 import { indicatorsFileSchema, type IndicatorsFile } from '../../src/lib/schemas/indicators';
 import {
   coverageDefaultsSchema,
@@ -24,21 +25,29 @@ const root = new URL('../../', import.meta.url);
 /** Reads and validates a JSON file of the repo; errors name the file and the field. */
 export function readJson<T>(relativePath: string, schema: z.ZodType<T>): T {
   const path = fileURLToPath(new URL(relativePath, root));
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf-8');
+  } catch (e) {
+    const code = (e as { code?: unknown } | null)?.code;
+    throw new Error(
+      `${relativePath} : fichier illisible (${typeof code === 'string' ? code : String(e)})`
+    );
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf-8'));
+    raw = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${relativePath}: cannot read JSON (${(e as Error).message})`);
+    throw new Error(`${relativePath} : ${jsonSyntaxDetail(text, e)}`);
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const key = issue?.path[issue.path.length - 1];
-    const text = readFileSync(path, 'utf-8');
     const at = typeof key === 'string' ? text.indexOf(`"${key}"`) : -1;
-    const line = at >= 0 ? `, line ${text.slice(0, at).split('\n').length}` : '';
+    const line = at >= 0 ? `, ligne ${text.slice(0, at).split('\n').length}` : '';
     throw new Error(
-      `${relativePath}${line}, field « ${issue?.path.join('.') ?? '?'} »: ${issue?.message ?? 'invalid'}`
+      `${relativePath}${line}, champ « ${issue?.path.join('.') ?? '?'} » : ${issue?.message ?? 'valeur invalide'}`
     );
   }
   return parsed.data;
@@ -83,7 +92,7 @@ export function buildIndicatorsFileWithDiagnostics(
   if (!checked.success) {
     const issue = checked.error.issues[0];
     throw new Error(
-      `indicators.json: field « ${issue?.path.join('.') ?? '?'} »: ${issue?.message ?? 'invalid'}`
+      `indicators.json, champ « ${issue?.path.join('.') ?? '?'} » : ${issue?.message ?? 'valeur invalide'}`
     );
   }
   return { file: checked.data, diagnostics };

@@ -30,7 +30,7 @@ export function decoupageLocation(file: 'epci.json' | 'communes.json'): string {
 /** The EPCI with its members; throws a clear error for a malformed or unknown SIREN. */
 export function loadEpci(siren: string): DecoupageEpci {
   if (!sirenSchema.safeParse(siren).success) {
-    throw new Error(`PLH_EPCI: "${siren}" is not a SIREN (9 digits expected)`);
+    throw new Error(`PLH_EPCI : « ${siren} » n’est pas un SIREN (9 chiffres attendus)`);
   }
   const file = join(packageDir(), 'data', 'epci.json');
   const list = z
@@ -39,14 +39,14 @@ export function loadEpci(siren: string): DecoupageEpci {
   const raw = list.find((e) => e.code === siren);
   if (!raw) {
     throw new Error(
-      `PLH_EPCI: EPCI ${siren} is unknown to ${PACKAGE}@${decoupageVersion()} (data/epci.json)`
+      `PLH_EPCI : EPCI ${siren} inconnu de ${PACKAGE}@${decoupageVersion()} (data/epci.json)`
     );
   }
   const result = decoupageEpciSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new Error(
-      `${file}, EPCI ${siren}, field "${(issue?.path ?? []).join('.')}": ${issue?.message}`
+      `${file}, EPCI ${siren}, champ « ${(issue?.path ?? []).join('.')} » : ${issue?.message}`
     );
   }
   return result.data;

@@ -109,14 +109,14 @@ export function buildQpv(input: {
     for (const s of shares) {
       if (s.share < MIN_COMMUNE_SHARE) {
         diagnostics.smallOverlapsIgnored?.push(
-          `${p.code} ∩ ${s.code}: ${(s.share * 100).toFixed(2)} %`
+          `${p.code} ∩ ${s.code} : ${(s.share * 100).toFixed(2)} %`
         );
       }
     }
     const rounded = roundGeometry(p.geometry, 6);
     if (!rounded) continue;
     const checked = checkGeometry(rounded, `QPV ${p.code}`);
-    if (checked.repaired) diagnostics.repaired?.push(`${p.code}: ${checked.repaired}`);
+    if (checked.repaired) diagnostics.repaired?.push(`${p.code} : ${checked.repaired}`);
     const geometry = checked.repaired ? roundGeometry(checked.geometry, 6) : rounded;
     if (!geometry) continue;
 
@@ -125,12 +125,12 @@ export function buildQpv(input: {
       const listed = listByCode.get(code2024);
       if (!listed) {
         diagnostics.correspondanceUnknown2024?.push(
-          `${p.code} → ${code2024}: not in the 2024 list`
+          `${p.code} → ${code2024} : absent de la liste 2024`
         );
         code2024 = null;
       } else if (!listed.communes.some((c) => communes.includes(c))) {
         diagnostics.correspondanceMismatch?.push(
-          `${p.code} → ${code2024}: 2024 list commune(s) ${listed.communes.join(', ')} ≠ perimeter commune(s) ${communes.join(', ')}`
+          `${p.code} → ${code2024} : commune(s) de la liste 2024 ${listed.communes.join(', ')} ≠ commune(s) du périmètre ${communes.join(', ')}`
         );
         code2024 = null;
       }
@@ -176,7 +176,7 @@ export function buildQpv(input: {
   (input.population ?? []).forEach((r, i) => {
     if (!populationUsed.has(i) && members.has(r.code_insee)) {
       diagnostics.populationRowsUnmatched?.push(
-        `${r.line !== undefined ? `line ${r.line}: ` : ''}${r.code_insee} ${r.qpv_name}`
+        `${r.line !== undefined ? `ligne ${r.line} : ` : ''}${r.code_insee} ${r.qpv_name}`
       );
     }
   });
@@ -242,7 +242,7 @@ export function buildOutlines2015(input: {
     const share = symmetricDifferenceSharePct(f.geometry, old.geometry);
     const kept = share >= input.minSharePct;
     compared.push(
-      `${f.properties.code} / ${code2015}: ${share.toFixed(1)} % ${kept ? '(2015 outline kept)' : ''}`.trim()
+      `${f.properties.code} / ${code2015} : ${share.toFixed(1)} % ${kept ? '(contour 2015 gardé)' : ''}`.trim()
     );
     if (!kept) continue;
     const geometry = roundGeometry(old.geometry, 6);
@@ -278,22 +278,23 @@ export function compareQpvPerimeterSets(
   for (const o of official) {
     const e = byCode.get(o.code);
     if (!e) {
-      out.push(`${o.code} ${o.nom}: in the official file, not in the extract`);
+      out.push(`${o.code} ${o.nom} : dans le fichier officiel, pas dans l’extrait`);
       continue;
     }
     seen.add(o.code);
     if (o.nom !== e.nom)
-      out.push(`${o.code}: name « ${o.nom} » (official) ≠ « ${e.nom} » (extract)`);
+      out.push(`${o.code} : nom « ${o.nom} » (officiel) ≠ « ${e.nom} » (extrait)`);
     if (o.insee !== e.insee) {
-      out.push(`${o.code}: commune ${o.insee ?? '?'} (official) ≠ ${e.insee ?? '?'} (extract)`);
+      out.push(`${o.code} : commune ${o.insee ?? '?'} (officiel) ≠ ${e.insee ?? '?'} (extrait)`);
     }
     const share = symmetricDifferenceSharePct(o.geometry, e.geometry);
     if (share > tolerancePct) {
-      out.push(`${o.code}: perimeters differ by ${share.toFixed(2)} % of their union`);
+      out.push(`${o.code} : périmètres différents sur ${share.toFixed(2)} % de leur union`);
     }
   }
   for (const e of extract) {
-    if (!seen.has(e.code)) out.push(`${e.code} ${e.nom}: in the extract, not in the official file`);
+    if (!seen.has(e.code))
+      out.push(`${e.code} ${e.nom} : dans l’extrait, pas dans le fichier officiel`);
   }
   return out;
 }

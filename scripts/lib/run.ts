@@ -35,25 +35,30 @@ export function formatReport(
   const lines: string[] = [
     `EPCI ${report.epci}`,
     '',
-    'dataset                        read    kept'
+    `${'jeu de données'.padEnd(28)} ${'lues'.padStart(6)}  ${'gardées'.padStart(7)}`
   ];
   for (const d of report.datasets) {
     lines.push(
-      `${d.dataset.padEnd(28)} ${String(d.read).padStart(6)}  ${String(d.kept).padStart(6)}`
+      `${d.dataset.padEnd(28)} ${String(d.read).padStart(6)}  ${String(d.kept).padStart(7)}`
     );
   }
   const diag = Object.entries(report.diagnostics);
   if (diag.length > 0) {
-    lines.push('', 'diagnostics:');
+    lines.push('', 'diagnostics :');
     for (const [key, items] of diag) {
-      const shown = items.slice(0, 12).join('; ');
-      lines.push(`  ${key} (${items.length}): ${shown}${items.length > 12 ? '; …' : ''}`);
+      const shown = items.slice(0, 12).join(' ; ');
+      lines.push(`  ${key} (${items.length}) : ${shown}${items.length > 12 ? ' ; …' : ''}`);
     }
   }
   const gaps = Object.entries(report.gaps);
-  lines.push('', gaps.length > 0 ? 'coverage gaps (« pas de donnée »):' : 'coverage gaps: none');
-  for (const [id, codes] of gaps) lines.push(`  ${id}: ${codes.length} member(s)`);
-  lines.push('', 'file                                    bytes      gzip');
+  lines.push(
+    '',
+    gaps.length > 0
+      ? 'lacunes de couverture (« pas de donnée ») :'
+      : 'lacunes de couverture : aucune'
+  );
+  for (const [id, codes] of gaps) lines.push(`  ${id} : ${codes.length} commune(s) membre(s)`);
+  lines.push('', `${'fichier'.padEnd(36)} ${'octets'.padStart(9)} ${'gzip'.padStart(9)}`);
   let raw = 0;
   let gz = 0;
   for (const f of files) {
@@ -67,7 +72,7 @@ export function formatReport(
   const steps = Object.entries(report.stepMs)
     .map(([name, ms]) => `${name} ${ms}`)
     .join(', ');
-  lines.push('', `build ${report.durationMs} ms (${steps}), total ${totalMs} ms`);
+  lines.push('', `construction ${report.durationMs} ms (${steps}), total ${totalMs} ms`);
   return lines.join('\n');
 }
 
@@ -99,7 +104,7 @@ export async function runPipeline(
   const epci = epciFromEnv(env);
   const sourcesDir = resolveSourcesDir(env);
   console.log(
-    `Atlas PLH data pipeline: EPCI ${epci}, sources ${sourcesDir ?? '(no mirror: official URLs)'}`
+    `Pipeline de données Atlas PLH : EPCI ${epci}, sources ${sourcesDir ?? '(pas de miroir : URL officielles)'}`
   );
   // Fingerprint taken before reading: a file edited during the build triggers another one.
   const inputs = inputsFingerprint(REPO_ROOT, sourcesDir);
@@ -118,5 +123,5 @@ export async function runPipeline(
   });
   const files = writeOutputs(outputs, rootDir, { epci: outputs.meta.epci.code, inputs });
   console.log(formatReport(report, files, Math.round(performance.now() - started)));
-  console.log(`${WORKSHOP_PATH}: ${workshopItems} items, no row rejected`);
+  console.log(`${WORKSHOP_PATH} : ${workshopItems} éléments, aucune ligne rejetée`);
 }

@@ -70,10 +70,10 @@ export function buildSru(input: {
   });
   const withoutFigure = records
     .filter((r) => r.inInventory && (r.lls === null || r.ratePct === null))
-    .map((r) => `${r.code}: no published LLS count or rate`);
+    .map((r) => `${r.code} : nombre de LLS ou taux non publié`);
   const unmatchedRows = table.rows
     .filter((r) => r.epci === epci.code && !memberCodes.has(r.code))
-    .map((r) => `line ${r.line}: ${r.code} ${r.nom}`);
+    .map((r) => `ligne ${r.line} : ${r.code} ${r.nom}`);
   return {
     file: { ref, epci: epci.code, records },
     diagnostics: { notInInventory, unmatchedRows, warnings: [...table.warnings, ...withoutFigure] },

@@ -51,22 +51,22 @@ export function inputsFingerprint(rootDir: string, sourcesDir: string | null): s
  */
 export function rebuildReason(rootDir: string, epci: string, inputs?: string): string | null {
   const stampFile = join(rootDir, STAMP_PATH);
-  if (!existsSync(stampFile)) return `${STAMP_PATH} is missing`;
+  if (!existsSync(stampFile)) return `${STAMP_PATH} absent`;
   let stamp: z.infer<typeof stampSchema>;
   try {
     stamp = stampSchema.parse(JSON.parse(readFileSync(stampFile, 'utf8')));
   } catch {
-    return `${STAMP_PATH} is unreadable`;
+    return `${STAMP_PATH} illisible`;
   }
-  if (stamp.epci !== epci) return `outputs were built for EPCI ${stamp.epci}, not ${epci}`;
+  if (stamp.epci !== epci) return `sorties construites pour l’EPCI ${stamp.epci}, pas ${epci}`;
   if (stamp.pipelineVersion !== PIPELINE_VERSION) {
-    return `outputs were built by pipeline version ${stamp.pipelineVersion}, not ${PIPELINE_VERSION}`;
+    return `sorties construites par la version ${stamp.pipelineVersion} du pipeline, pas ${PIPELINE_VERSION}`;
   }
   for (const spec of Object.values(OUTPUT_FILES)) {
-    if (!existsSync(join(rootDir, spec.path))) return `${spec.path} is missing`;
+    if (!existsSync(join(rootDir, spec.path))) return `${spec.path} absent`;
   }
   if (inputs !== undefined && stamp.inputs !== inputs) {
-    return 'a source, the sources manifest or a parameter file changed since the last build';
+    return 'une source, le manifeste des sources ou un fichier de paramètres a changé depuis la dernière construction';
   }
   return null;
 }

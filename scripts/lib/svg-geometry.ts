@@ -74,7 +74,7 @@ function labelAnchor(geometry: Area): { anchor: [number, number]; radius: number
 
 function bboxOf(geometry: Area): [number, number, number, number] {
   const b = planarBBox(positionsOf(geometry));
-  if (!b) throw new Error('svg-geometry: empty geometry');
+  if (!b) throw new Error('svg-geometry : géométrie vide');
   return [round(b[0]), round(b[1]), round(b[2]), round(b[3])];
 }
 
@@ -86,12 +86,12 @@ export function buildSvgGeometry(input: SvgGeometryInput): {
   const width = input.width ?? SVG_WIDTH;
   const minArea = input.minArea ?? SVG_MIN_AREA;
   const epciFeature = input.epci.features[0];
-  if (!epciFeature) throw new Error('svg-geometry: static/geo/epci.geojson has no feature');
+  if (!epciFeature) throw new Error('svg-geometry : static/geo/epci.geojson n’a aucune entité');
   const { params, height } = fitProjection([...positionsOf(epciFeature.geometry)], width, SVG_PAD);
   const projection = conicProjection(params);
   const project = (p: Position): Position => {
     const xy = projection([p[0]!, p[1]!]);
-    if (!xy) throw new Error(`svg-geometry: position ${p.join(',')} cannot be projected`);
+    if (!xy) throw new Error(`svg-geometry : la position ${p.join(',')} ne peut pas être projetée`);
     return xy;
   };
   // RFC 7946 winding first (outer rings counter-clockwise): merging the outline relies on the
@@ -130,7 +130,7 @@ export function buildSvgGeometry(input: SvgGeometryInput): {
   const qpvShapes = simplified('qpv');
 
   const territory = (code: string, nom: string, shape: Area | undefined) => {
-    if (!shape) throw new Error(`svg-geometry: ${code} (${nom}) vanished in the simplification`);
+    if (!shape) throw new Error(`svg-geometry : ${code} (${nom}) a disparu à la simplification`);
     const { anchor, radius } = labelAnchor(shape);
     return {
       code,
@@ -232,7 +232,8 @@ export const svgGeometryStep: PipelineStep = {
   name: 'svg-geometry',
   run(ctx) {
     const o = ctx.outputs;
-    if (!o.communes || !o.epci) throw new Error('svg-geometry: the communes step must run first');
+    if (!o.communes || !o.epci)
+      throw new Error('svg-geometry : l’étape communes doit passer d’abord');
     const refs = new Map<string, SourceRef>();
     const communesEntry = ctx.source('communes-ign');
     refs.set(communesEntry.id, { source: communesEntry.id, vintage: communesEntry.vintage });

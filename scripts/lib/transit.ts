@@ -334,13 +334,13 @@ export function buildTransit(input: TransitInput): TransitOutput {
     row.route_ids.forEach((routeId, i) => {
       const route = routes.get(routeId);
       if (!route) {
-        diagnostics['stops.unknownLines']?.push(`${row.stop_id}: ${routeId}`);
+        diagnostics['stops.unknownLines']?.push(`${row.stop_id} : ${routeId}`);
         return;
       }
       const listed = row.line_names[i];
       if (listed !== route.name) {
         diagnostics['stops.lineNameMismatch']?.push(
-          `${row.stop_id}: ${listed ?? '?'} ≠ ${route.name}`
+          `${row.stop_id} : ${listed ?? '?'} ≠ ${route.name}`
         );
       }
       serving.push(route);

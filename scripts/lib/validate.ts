@@ -52,7 +52,7 @@ export function departementBbox(
   if (!Number.isFinite(box[0])) {
     throw new SourceFormatError(
       file,
-      `no commune contour of département(s) ${departements.join(', ')}: the bounding box used to check coordinates cannot be computed`,
+      `aucun contour de commune ${ofDepartements(departements)} : l’emprise qui sert à vérifier les coordonnées ne peut pas être calculée`,
       { field: 'properties.code' }
     );
   }
@@ -60,6 +60,10 @@ export function departementBbox(
 }
 
 const fmt = (b: Bbox) => `[${b.map((v) => v.toFixed(4)).join(', ')}]`;
+
+/** « du département 38 », « des départements 38, 73 ». */
+const ofDepartements = (d: readonly string[]) =>
+  d.length === 1 ? `du département ${d[0]}` : `des départements ${d.join(', ')}`;
 
 function outside(bbox: Bbox, [x = NaN, y = NaN]: Position): boolean {
   return !(x >= bbox[0] && x <= bbox[2] && y >= bbox[1] && y <= bbox[3]);
@@ -83,7 +87,7 @@ export function assertFeaturesInBbox(
           : undefined;
       throw new SourceFormatError(
         file,
-        `coordinate [${p.join(', ')}] outside the bounding box of département(s) ${departements.join(', ')} ${fmt(bbox)} (from the commune contours)`,
+        `coordonnée [${p.join(', ')}] hors de l’emprise ${ofDepartements(departements)} ${fmt(bbox)} (calculée d’après les contours des communes)`,
         {
           feature: i,
           field: 'geometry.coordinates',
@@ -105,7 +109,7 @@ export function assertStopsInBbox(
     const field = s.lon < bbox[0] || s.lon > bbox[2] ? 'lon' : 'lat';
     throw new SourceFormatError(
       file,
-      `stop at [${s.lon}, ${s.lat}] outside the bounding box of département(s) ${departements.join(', ')} ${fmt(bbox)} (from the commune contours); longitude and latitude swapped?`,
+      `arrêt en [${s.lon}, ${s.lat}] hors de l’emprise ${ofDepartements(departements)} ${fmt(bbox)} (calculée d’après les contours des communes) ; longitude et latitude inversées ?`,
       { line: i + 2, id: s.stop_id, field }
     );
   });
@@ -129,7 +133,7 @@ export function assertLlsWithinDwellings(
     if (census === undefined || typeof logements !== 'number' || row.lls <= logements) continue;
     throw new SourceFormatError(
       sru.file,
-      `${row.lls} social dwellings (LLS) but only ${logements} dwellings in the census (${insee.file}, line ${census.line}, field "${insee.table.columns.logements}"): one of the two files is wrong`,
+      `${row.lls} logements sociaux (LLS) mais seulement ${logements} logements au recensement (${insee.file}, ligne ${census.line}, champ « ${insee.table.columns.logements} ») : l’un des deux fichiers est faux`,
       { line: row.line, id: row.code, field: sru.table.columns.lls ?? 'lls' }
     );
   }
@@ -149,7 +153,7 @@ export function checkSruRates(
   for (const { code, error } of implausibleSruRates(table, file)) {
     if (members.has(code)) throw error;
     warnings.push(
-      `line ${error.line} (${code}), field "${error.field}": ${error.detail}, not a member`
+      `ligne ${error.line} (${code}), champ « ${error.field} » : ${error.detail}, commune non membre`
     );
   }
   return warnings;

@@ -25,7 +25,7 @@ export function checkWorkshopCsv(rootDir: string, relativePath = WORKSHOP_PATH):
   if (size > WORKSHOP_MAX_BYTES) {
     throw new SourceFormatError(
       relativePath,
-      `file of ${size} bytes exceeds the ${WORKSHOP_MAX_BYTES} bytes cap of the workshop base: not read`
+      `fichier de ${size} octets, au-delà du plafond de ${WORKSHOP_MAX_BYTES} octets de la base de l’atelier : non lu`
     );
   }
   const text = new TextDecoder('utf-8').decode(readFileSync(path));
@@ -36,14 +36,14 @@ export function checkWorkshopCsv(rootDir: string, relativePath = WORKSHOP_PATH):
   const problems = errors.map((e) => e.message);
   if (problems.length === 0 && items.length !== rowLines) {
     problems.push(
-      `${relativePath}: ${rowLines} lines start with an item id but ${items.length} items were read`
+      `${relativePath} : ${rowLines} lignes commencent par un identifiant d’élément mais ${items.length} éléments ont été lus`
     );
   }
   if (problems.length > 0) {
     const shown = problems.slice(0, SHOWN).map((m) => `  ${m}`);
-    if (problems.length > SHOWN) shown.push(`  … and ${problems.length - SHOWN} more`);
+    if (problems.length > SHOWN) shown.push(`  … et ${problems.length - SHOWN} de plus`);
     throw new Error(
-      `${relativePath}: ${problems.length} problem(s); the workshop base would lose or merge items, fix these lines:\n${shown.join('\n')}`
+      `${relativePath} : ${problems.length} problème(s) ; la base de l’atelier perdrait ou fusionnerait des éléments, corrigez ces lignes :\n${shown.join('\n')}`
     );
   }
   return items.length;

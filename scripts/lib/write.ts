@@ -73,7 +73,7 @@ export function writeOutputs(
     if (!result.success) {
       const issue = result.error.issues[0];
       throw new Error(
-        `${spec.path}: output fails its contract at "${(issue?.path ?? []).join('.')}": ${issue?.message}`
+        `${spec.path} : la sortie ne respecte pas son contrat, champ « ${(issue?.path ?? []).join('.')} » : ${issue?.message}`
       );
     }
     files.push({ path: spec.path, text: JSON.stringify(value) });

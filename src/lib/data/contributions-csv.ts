@@ -96,31 +96,34 @@ export function exportContributionsCsv(
   return `\uFEFF${Papa.unparse({ fields: [...MEETING_CSV_FIELDS], data: rows }, { delimiter: ';', newline: '\n' })}\n`;
 }
 
-/** The workshop loader's reasons, in French for the people importing a file. */
+/**
+ * The workshop loader's reasons (French), in the shorter wording shown to the people importing a
+ * file; a reason not listed is shown as the loader writes it.
+ */
 const REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^missing column/, () => 'colonne manquante'],
-  [/^text is empty/, () => 'texte vide'],
-  [/^unknown tag « (.+?) »/, (m) => `étiquette inconnue « ${m[1]} »`],
+  [/^colonne manquante/, () => 'colonne manquante'],
+  [/^texte vide/, () => 'texte vide'],
+  [/^étiquette inconnue « (.+?) »/, (m) => `étiquette inconnue « ${m[1]} »`],
   [
-    /^duplicate id (\S+) \(first on line (\d+)\)/,
+    /^identifiant (\S+) en double \(déjà ligne (\d+)\)/,
     (m) => `identifiant ${m[1]} en double (déjà ligne ${m[2]})`
   ],
   [
-    /^expected (\d+) fields, found (\d+)/,
+    /^(\d+) champs attendus, (\d+) trouvés/,
     (m) => `${m[1]} champs attendus, ${m[2]} trouvés (un « ; » dans un texte sans guillemets ?)`
   ],
-  [/^theme must be/, () => 'le thème doit être 1, 2, 3 ou 4'],
+  [/^le thème doit être/, () => 'le thème doit être 1, 2, 3 ou 4'],
   [
-    /^id must look like/,
+    /^identifiant attendu de la forme/,
     () => 'identifiant attendu de la forme T1-PB-07 (ou T1-PB-07.1, T1-PB-Q1)'
   ],
-  [/^order must be/, () => "l'ordre doit être un entier positif"],
-  [/^empty file/, () => 'fichier vide']
+  [/^l’ordre doit être/, () => "l'ordre doit être un entier positif"],
+  [/^fichier vide/, () => 'fichier vide']
 ];
 
 function frenchReason(message: string): string {
-  const reason = message.replace(/^.*?line \d+(, field "[^"]*")?: /, '');
-  const got = / \(got "(.*)"\)$/.exec(reason);
+  const reason = message.replace(/^.*?, ligne \d+(, champ « [^»]* »)? : /, '');
+  const got = / \(reçu « (.*) »\)$/.exec(reason);
   const found = got ? ` (trouvé « ${got[1]} »)` : '';
   for (const [re, fr] of REASONS) {
     const m = re.exec(reason);

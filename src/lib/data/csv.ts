@@ -1,11 +1,25 @@
 /**
  * CSV reading shared by the source parsers: papaparse with `dynamicTyping: false` (INSEE codes stay
  * strings), header checks, field-count checks, then a zod schema per row. Every error names the
- * file, the line and the field.
+ * file, the line and the field, in French.
  */
 import Papa from 'papaparse';
 import type { z } from 'zod';
 import { SourceFormatError } from './errors';
+
+/** papaparse's problems in French (its own messages are English); unknown codes keep its text. */
+const PARSE_ERRORS: Record<Papa.ParseError['code'], string> = {
+  MissingQuotes: 'champ entre guillemets jamais fermé',
+  InvalidQuotes: 'guillemet fermant suivi d’autres caractères dans un champ entre guillemets',
+  UndetectableDelimiter: 'séparateur de champs introuvable',
+  TooFewFields: 'trop peu de champs',
+  TooManyFields: 'trop de champs'
+};
+
+/** French description of a papaparse error. */
+export function csvParseErrorText(error: Pick<Papa.ParseError, 'code' | 'message'>): string {
+  return PARSE_ERRORS[error.code] ?? error.message;
+}
 
 export interface CsvTable {
   header: string[];
@@ -20,7 +34,7 @@ export function readCsvTable(
 ): CsvTable {
   const { file, delimiter, requiredColumns } = options;
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (clean.trim() === '') throw new SourceFormatError(file, 'file is empty');
+  if (clean.trim() === '') throw new SourceFormatError(file, 'fichier vide');
   const parsed = Papa.parse<string[]>(clean, {
     delimiter,
     header: false,
@@ -36,15 +50,15 @@ export function readCsvTable(
     const field = header?.[column]?.trim();
     throw new SourceFormatError(
       file,
-      `unbalanced quotes (${quoteError.message}): the following lines may have been merged into this row`,
+      `guillemets déséquilibrés (${csvParseErrorText(quoteError)}) : les lignes suivantes ont pu être fusionnées dans celle-ci`,
       { line: (quoteError.row ?? 0) + 1, ...(field ? { field } : {}) }
     );
   }
-  if (!header) throw new SourceFormatError(file, 'no header line');
+  if (!header) throw new SourceFormatError(file, 'pas de ligne d’en-tête');
   const names = header.map((h) => h.trim());
   for (const column of requiredColumns) {
     if (!names.includes(column)) {
-      throw new SourceFormatError(file, `missing column "${column}" in the header`, {
+      throw new SourceFormatError(file, `colonne « ${column} » absente de l’en-tête`, {
         line: 1,
         field: column
       });
@@ -54,7 +68,7 @@ export function readCsvTable(
     // A header alone would give every territory a zero: an empty source is an error.
     throw new SourceFormatError(
       file,
-      'the file has a header but no data row (empty or cut source)',
+      'aucune ligne de données après l’en-tête (source vide ou tronquée)',
       {
         line: 2
       }
@@ -67,7 +81,7 @@ export function readCsvTable(
     if (cells.length !== names.length) {
       throw new SourceFormatError(
         file,
-        `expected ${names.length} fields, found ${cells.length} (truncated or shifted row)`,
+        `${names.length} champs attendus, ${cells.length} trouvés (ligne tronquée ou décalée)`,
         { line }
       );
     }
@@ -76,8 +90,8 @@ export function readCsvTable(
       // Official files have no multi-line cell: a quote left open swallowed the next lines.
       throw new SourceFormatError(
         file,
-        'a quoted value runs over several lines: a quote is not closed and the following lines were merged into this row',
-        { line, field: names[multiLine] ?? `column ${multiLine + 1}` }
+        'valeur entre guillemets sur plusieurs lignes : un guillemet n’est pas fermé et les lignes suivantes ont été fusionnées dans celle-ci',
+        { line, field: names[multiLine] ?? `colonne ${multiLine + 1}` }
       );
     }
     const values: Record<string, string> = {};
@@ -103,7 +117,7 @@ export function validateRows<S extends z.ZodType>(
       const value = typeof field === 'string' ? values[field] : undefined;
       throw new SourceFormatError(
         file,
-        `${issue?.message ?? 'invalid row'}${value !== undefined ? ` (got "${value}")` : ''}`,
+        `${issue?.message ?? 'ligne invalide'}${value !== undefined ? ` (reçu « ${value} »)` : ''}`,
         { line, ...(typeof field === 'string' ? { field } : {}) }
       );
     }
@@ -126,7 +140,7 @@ export function assertUniqueRows<R extends { line: number }>(
     const k = key(r);
     const first = seen.get(k);
     if (first !== undefined) {
-      throw new SourceFormatError(file, `duplicate key ${k} (first on line ${first})`, {
+      throw new SourceFormatError(file, `clé en double « ${k} » (déjà ligne ${first})`, {
         line: r.line,
         field
       });

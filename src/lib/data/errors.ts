@@ -1,8 +1,9 @@
 /**
- * Error raised when a source file is missing, truncated or malformed. The message always names
- * the file, then the line (CSV, 1-based, header = line 1) or feature (GeoJSON, 0-based index)
- * with the identifier of the commune, QPV or stop when known, then the field, so a broken download
- * can be located without a debugger.
+ * Error raised when a source file is missing, truncated or malformed. The message, in French for
+ * the person running the pipeline, always names the file, then the line (CSV, 1-based, header =
+ * line 1) or feature (GeoJSON, 0-based index) with the identifier of the commune, QPV or stop when
+ * known, then the field, so a broken download can be located without a debugger:
+ * « communes.csv, ligne 12 (38185), champ « lls » : … », « c.geojson, entité 3 (38185), … ».
  */
 export class SourceFormatError extends Error {
   readonly file: string;
@@ -22,11 +23,11 @@ export class SourceFormatError extends Error {
     const parts = [file];
     const id = where.id !== undefined ? ` (${where.id})` : '';
     if (where.line !== undefined)
-      parts.push(`line ${where.line}${where.feature === undefined ? id : ''}`);
-    if (where.feature !== undefined) parts.push(`feature ${where.feature}${id}`);
+      parts.push(`ligne ${where.line}${where.feature === undefined ? id : ''}`);
+    if (where.feature !== undefined) parts.push(`entité ${where.feature}${id}`);
     if (where.line === undefined && where.feature === undefined && id !== '') parts.push(id.trim());
-    if (where.field !== undefined) parts.push(`field "${where.field}"`);
-    super(`${parts.join(', ')}: ${detail}`);
+    if (where.field !== undefined) parts.push(`champ « ${where.field} »`);
+    super(`${parts.join(', ')} : ${detail}`);
     this.name = 'SourceFormatError';
     this.file = file;
     this.line = where.line ?? null;

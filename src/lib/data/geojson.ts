@@ -8,6 +8,7 @@ import { kinks } from '@turf/turf';
 import type { Position } from 'geojson';
 import type { z } from 'zod';
 import { SourceFormatError } from './errors';
+import { jsonSyntaxDetail, jsonSyntaxProblem } from './json-error';
 import { lineAt } from './text-checks';
 
 export interface FeatureCollectionOptions {
@@ -57,7 +58,7 @@ function ringProblem(rings: Position[][]): { at: string; detail: string } | null
       if (lon < -180 || lon > 180 || lat < -90 || lat > 90) {
         return {
           at: `[${r}][${k}]`,
-          detail: `coordinate [${lon}, ${lat}] out of range (longitude −180…180, latitude −90…90)`
+          detail: `coordonnée [${lon}, ${lat}] hors limites (longitude −180…180, latitude −90…90)`
         };
       }
     }
@@ -66,7 +67,7 @@ function ringProblem(rings: Position[][]): { at: string; detail: string } | null
     if (!first || !last || first[0] !== last[0] || first[1] !== last[1]) {
       return {
         at: `[${r}]`,
-        detail: `ring not closed: its last position [${last?.join(', ')}] differs from its first [${first?.join(', ')}]`
+        detail: `anneau non fermé : sa dernière position [${last?.join(', ')}] diffère de la première [${first?.join(', ')}]`
       };
     }
   }
@@ -88,10 +89,12 @@ export function parseFeatureCollection<S extends z.ZodType>(
   try {
     json = JSON.parse(text);
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
+    // Where parsing stopped, in French (the engine's message is English).
+    const detail = jsonSyntaxDetail(text, e);
+    const { truncated, empty } = jsonSyntaxProblem(text, e);
     throw new SourceFormatError(
       file,
-      `invalid JSON, the file may be truncated (${reason})`,
+      truncated || empty ? detail : `${detail} (fichier peut-être tronqué)`,
       truncationPlace(text)
     );
   }
@@ -101,11 +104,11 @@ export function parseFeatureCollection<S extends z.ZodType>(
     (json as { type?: unknown }).type !== 'FeatureCollection' ||
     !Array.isArray((json as { features?: unknown }).features)
   ) {
-    throw new SourceFormatError(file, 'not a GeoJSON FeatureCollection', { field: 'type' });
+    throw new SourceFormatError(file, 'FeatureCollection GeoJSON attendue', { field: 'type' });
   }
   const features = (json as { features: unknown[] }).features;
   if (features.length === 0) {
-    throw new SourceFormatError(file, 'the collection has no feature (empty or cut source)', {
+    throw new SourceFormatError(file, 'aucune entité (source vide ou tronquée)', {
       field: 'features'
     });
   }
@@ -118,7 +121,7 @@ export function parseFeatureCollection<S extends z.ZodType>(
       const issue = result.error.issues[0];
       throw new SourceFormatError(
         file,
-        issue?.message ?? 'invalid feature',
+        issue?.message ?? 'entité invalide',
         where((issue?.path ?? []).join('.'))
       );
     }
@@ -140,7 +143,7 @@ export function parseFeatureCollection<S extends z.ZodType>(
         if (at) {
           throw new SourceFormatError(
             file,
-            `self-intersecting polygon (${found.length} crossing(s), first at [${at.join(', ')}])`,
+            `polygone auto-sécant (${found.length} croisement(s), le premier en [${at.join(', ')}])`,
             where(path)
           );
         }
@@ -151,7 +154,7 @@ export function parseFeatureCollection<S extends z.ZodType>(
       if (first !== undefined) {
         throw new SourceFormatError(
           file,
-          `duplicate identifier ${id} (already feature ${first}): the same territory twice`,
+          `identifiant en double « ${id} » (déjà entité ${first}) : le même territoire deux fois`,
           where(`properties.${idProperty}`)
         );
       }

@@ -31,9 +31,17 @@ function implausible(
   row: InseeRawRow
 ): { key: keyof typeof CENSUS | keyof typeof INCOME; detail: string } | null {
   const parts = [
-    ['logementsVacants', 'logements', 'vacant homes exceed all homes (vacancy above 100 %)'],
-    ['residencesPrincipales', 'logements', 'main homes exceed all homes'],
-    ['proprietaires', 'residencesPrincipales', 'owner households exceed main homes']
+    [
+      'logementsVacants',
+      'logements',
+      'plus de logements vacants que de logements (vacance au-delà de 100 %)'
+    ],
+    ['residencesPrincipales', 'logements', 'plus de résidences principales que de logements'],
+    [
+      'proprietaires',
+      'residencesPrincipales',
+      'plus de ménages propriétaires que de résidences principales'
+    ]
   ] as const;
   for (const [part, whole, what] of parts) {
     const p = num(row[part]);
@@ -42,7 +50,7 @@ function implausible(
   }
   const poverty = num(row.tauxPauvretePct);
   if (poverty !== null && (poverty < 0 || poverty > 100)) {
-    return { key: 'tauxPauvretePct', detail: `poverty rate ${poverty} % outside 0–100 %` };
+    return { key: 'tauxPauvretePct', detail: `taux de pauvreté de ${poverty} % hors de 0–100 %` };
   }
   return null;
 }
@@ -67,13 +75,13 @@ export function parseInseeComparateur(text: string, file: string): InseeTable {
   const previousCensus = censusYears[1];
   const income = table.header.map((h) => /^MED(\d{2})$/.exec(h)?.[1]).find(Boolean);
   if (!census) {
-    throw new SourceFormatError(file, 'missing census column like "P22_POP"', {
+    throw new SourceFormatError(file, 'colonne du recensement absente (de la forme « P22_POP »)', {
       line: 1,
       field: 'P22_POP'
     });
   }
   if (!income) {
-    throw new SourceFormatError(file, 'missing income column like "MED21"', {
+    throw new SourceFormatError(file, 'colonne des revenus absente (de la forme « MED21 »)', {
       line: 1,
       field: 'MED21'
     });
@@ -84,7 +92,7 @@ export function parseInseeComparateur(text: string, file: string): InseeTable {
   if (previousCensus !== undefined) columns.populationPrevious = `P${previousCensus}_POP`;
   for (const col of Object.values(columns)) {
     if (!table.header.includes(col)) {
-      throw new SourceFormatError(file, `missing column "${col}" in the header`, {
+      throw new SourceFormatError(file, `colonne « ${col} » absente de l’en-tête`, {
         line: 1,
         field: col
       });

@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { SourceFormatError } from './errors';
+import { jsonSyntaxDetail } from './json-error';
 import { assertCsvNotCut, assertEncoding } from './text-checks';
 import { decodeWindows1252 } from './windows-1252';
 import { extractZipEntry, isZip } from './zip';
@@ -27,16 +28,29 @@ export interface SourceBytes {
 
 /** Load and validate the sources manifest. */
 export function loadManifest(path: string): SourcesManifest {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: unknown } | null)?.code;
+    throw new SourceFormatError(
+      path,
+      `manifeste des sources illisible (${typeof code === 'string' ? code : String(e)})`
+    );
+  }
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    json = JSON.parse(text);
   } catch (e) {
-    throw new SourceFormatError(path, `cannot read the sources manifest (${String(e)})`);
+    throw new SourceFormatError(
+      path,
+      `manifeste des sources illisible : ${jsonSyntaxDetail(text, e)}`
+    );
   }
   const result = sourcesManifestSchema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new SourceFormatError(path, issue?.message ?? 'invalid manifest', {
+    throw new SourceFormatError(path, issue?.message ?? 'manifeste invalide', {
       field: (issue?.path ?? []).join('.')
     });
   }
@@ -45,7 +59,7 @@ export function loadManifest(path: string): SourcesManifest {
 
 export function sourceById(manifest: SourcesManifest, id: string): SourceEntry {
   const entry = manifest.sources.find((s) => s.id === id);
-  if (!entry) throw new Error(`data/sources.json: no source with id "${id}"`);
+  if (!entry) throw new Error(`data/sources.json : aucune source d’identifiant « ${id} »`);
   return entry;
 }
 
@@ -67,14 +81,14 @@ const MB = 1024 * 1024;
 /** Cap of a source whose manifest entry sets none, MB. */
 export const DEFAULT_MAX_SIZE_MB = 50;
 
-const mb = (n: number) => `${(n / MB).toFixed(1)} MB`;
+const mb = (n: number) => `${(n / MB).toFixed(1)} Mo`;
 
 function tooBig(entry: SourceEntry, location: string, size: number, cap: number): never {
   throw new SourceFormatError(
     location,
-    `file of ${mb(size)} (${size} bytes) exceeds the ${mb(cap)} cap of source "${entry.id}" ` +
-      `(maxSizeMB in data/sources.json): not read. A wrong or concatenated file? ` +
-      `If the official file really grew, raise maxSizeMB.`
+    `fichier de ${mb(size)} (${size} octets) au-delà du plafond de ${mb(cap)} de la source « ${entry.id} » ` +
+      `(maxSizeMB dans data/sources.json) : non lu. Mauvais fichier, ou plusieurs fichiers mis bout à bout ? ` +
+      `Si le fichier officiel a vraiment grossi, relevez maxSizeMB.`
   );
 }
 
@@ -116,11 +130,23 @@ async function readCapped(
  */
 export function checkSourceText(entry: SourceEntry, location: string, bytes: Uint8Array): void {
   if (entry.format === 'npm') return;
-  if (bytes.length === 0) throw new SourceFormatError(location, 'the file is empty (0 bytes)');
+  if (bytes.length === 0) throw new SourceFormatError(location, 'fichier vide (0 octet)');
   const encoding = entry.encoding ?? 'utf-8';
   const text = decodeSource(entry, bytes);
   assertEncoding(text, { file: location, encoding, format: entry.format });
   if (entry.format === 'csv') assertCsvNotCut(text, location);
+}
+
+/** Why a download failed, in French when the cause is known (fetch's own messages are English). */
+function downloadFailure(e: unknown): string {
+  if (e instanceof Error && e.name === 'TimeoutError') return 'délai dépassé';
+  if (e instanceof Error && e.name === 'AbortError') return 'téléchargement interrompu';
+  if (e instanceof TypeError && e.message === 'fetch failed') {
+    // Node's fetch: the cause (DNS, refused connection…) carries a system code.
+    const code = (e.cause as { code?: unknown } | undefined)?.code;
+    return `connexion impossible${typeof code === 'string' ? ` (${code})` : ''}`;
+  }
+  return e instanceof Error ? e.message : String(e);
 }
 
 /**
@@ -146,14 +172,14 @@ export async function tryReadSource(
       if (size > cap) tooBig(entry, path, size, cap);
       return accept('mirror', path, readFileSync(path));
     }
-    reasons.push(`not in the mirror (${path})`);
+    reasons.push(`absente du miroir (${path})`);
   } else if (entry.mirrorPath !== null) {
-    reasons.push('no mirror directory');
+    reasons.push('pas de dossier miroir');
   }
   const url = options.urlOverride ?? entry.url;
   if (url === null) {
-    reasons.push('no URL in data/sources.json');
-    return { missing: reasons.join('; ') };
+    reasons.push('pas d’URL dans data/sources.json');
+    return { missing: reasons.join(' ; ') };
   }
   const cacheFile =
     options.cacheDir !== null
@@ -173,8 +199,8 @@ export async function tryReadSource(
   } catch (e) {
     // A file too big is there but wrong: stop, do not fall back as if it were missing.
     if (e instanceof SourceFormatError) throw e;
-    reasons.push(`download failed from ${url} (${e instanceof Error ? e.message : String(e)})`);
-    return { missing: reasons.join('; ') };
+    reasons.push(`échec du téléchargement depuis ${url} (${downloadFailure(e)})`);
+    return { missing: reasons.join(' ; ') };
   }
   if (isZip(bytes)) {
     const wanted = entry.mirrorPath !== null ? basename(entry.mirrorPath) : null;
@@ -183,8 +209,8 @@ export async function tryReadSource(
       (wanted !== null ? extractZipEntry(bytes, (n) => basename(n) === wanted) : null) ??
       extractZipEntry(bytes, (n) => n.toLowerCase().endsWith(ext));
     if (!found) {
-      reasons.push(`archive from ${url} holds no ${ext} file`);
-      return { missing: reasons.join('; ') };
+      reasons.push(`l’archive de ${url} ne contient aucun fichier ${ext}`);
+      return { missing: reasons.join(' ; ') };
     }
     if (found.bytes.length > cap) tooBig(entry, `${url} (${found.name})`, found.bytes.length, cap);
     bytes = found.bytes;
@@ -223,7 +249,7 @@ export async function readSource(entry: SourceEntry, options: ReadOptions): Prom
   if ('missing' in got) {
     throw new SourceFormatError(
       entry.mirrorPath ?? entry.id,
-      `source "${entry.id}" is missing: ${got.missing}`
+      `source « ${entry.id} » introuvable : ${got.missing}`
     );
   }
   return got;

@@ -57,7 +57,7 @@ export function parseSruCsv(text: string, file: string): SruTable {
     const matches = table.header.filter((h) => re.test(h)).sort(byDateDesc(re));
     const found = matches[0];
     if (found === undefined) {
-      throw new SourceFormatError(file, `missing column matching ${re} in the header`, {
+      throw new SourceFormatError(file, `aucune colonne de l’en-tête ne correspond à ${re}`, {
         line: 1,
         field: key
       });
@@ -78,7 +78,9 @@ export function parseSruCsv(text: string, file: string): SruTable {
       const out: Record<string, string> = {};
       for (const [key, col] of Object.entries(columns)) out[key] = values[col] ?? '';
       if (/;/.test(out.ratePct ?? '')) {
-        warnings.push(`line ${line}: rate "${out.ratePct}" read with ";" as the decimal comma`);
+        warnings.push(
+          `ligne ${line} : taux « ${out.ratePct} » lu avec « ; » comme virgule décimale`
+        );
       }
       return { line, values: out };
     })
@@ -118,7 +120,7 @@ export function implausibleSruRates(
       if (v !== null && (v < 0 || v > 100)) {
         out.push({
           code: r.code,
-          error: new SourceFormatError(file, `rate ${v} % outside 0–100 %`, {
+          error: new SourceFormatError(file, `taux de ${v} % hors de 0–100 %`, {
             line: r.line,
             id: r.code,
             field: table.columns[key] ?? key

@@ -41,8 +41,8 @@ export function findEncodingProblem(
       index: replacement,
       detail:
         encoding === 'utf-8'
-          ? 'invalid UTF-8 byte sequence (replacement character « � »): the file is probably Latin-1/Windows-1252, not UTF-8'
-          : 'replacement character « � » in the file: it was already damaged by a wrong conversion'
+          ? 'séquence d’octets UTF-8 invalide (caractère de remplacement « � ») : le fichier est probablement en Latin-1/Windows-1252, pas en UTF-8'
+          : 'caractère de remplacement « � » dans le fichier : il a déjà été abîmé par une mauvaise conversion'
     };
   }
   const moji = MOJIBAKE.exec(text);
@@ -51,8 +51,8 @@ export function findEncodingProblem(
       index: moji.index,
       detail:
         encoding === 'windows-1252'
-          ? `UTF-8 text read as Windows-1252 (« ${moji[0]} »): the file is UTF-8, the manifest says windows-1252`
-          : `UTF-8 text decoded twice (« ${moji[0]} »): the file was converted to UTF-8 from text that already was UTF-8`
+          ? `texte UTF-8 lu comme du Windows-1252 (« ${moji[0]} ») : le fichier est en UTF-8, le manifeste indique windows-1252`
+          : `texte UTF-8 décodé deux fois (« ${moji[0]} ») : le fichier a été converti en UTF-8 alors qu’il l’était déjà`
     };
   }
   const c1 = C1_CONTROL.exec(text);
@@ -60,7 +60,7 @@ export function findEncodingProblem(
     const hex = c1[0].charCodeAt(0).toString(16).toUpperCase();
     return {
       index: c1.index,
-      detail: `control byte 0x${hex}, impossible in a ${encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'} text file`
+      detail: `octet de contrôle 0x${hex}, impossible dans un fichier texte ${encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}`
     };
   }
   return null;
@@ -169,7 +169,7 @@ export function assertCsvNotCut(text: string, file: string): void {
   const line = lineAt(text, text.length - 1);
   throw new SourceFormatError(
     file,
-    'the file does not end with a line break: its last line was probably cut mid-row (truncated download or copy)',
+    'le fichier ne se termine pas par un saut de ligne : sa dernière ligne a probablement été coupée (téléchargement ou copie interrompus)',
     { line }
   );
 }

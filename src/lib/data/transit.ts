@@ -4,6 +4,7 @@
  */
 import Papa from 'papaparse';
 import { z } from '../schemas/zod';
+import { csvParseErrorText } from './csv';
 import { jsonSyntaxDetail } from './json-error';
 import {
   TRANSIT_ROUTE_COLUMNS,
@@ -57,7 +58,7 @@ function parseCsv<S extends z.ZodType>(
   const fatal = parsed.errors.find((e) => e.type !== 'Delimiter');
   if (fatal) {
     const line = fatal.row === undefined ? '' : `, ligne ${fatal.row + 2}`;
-    throw new SourceFormatError(`${file}${line} : CSV illisible (${fatal.message})`);
+    throw new SourceFormatError(`${file}${line} : CSV illisible (${csvParseErrorText(fatal)})`);
   }
   if (parsed.data.length === 0) {
     // A header alone would give every territory 0 % coverage: an empty source is an error.

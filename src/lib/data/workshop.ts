@@ -5,6 +5,7 @@
  * silently.
  */
 import Papa from 'papaparse';
+import { csvParseErrorText } from './csv';
 import {
   WORKSHOP_COLUMNS,
   WORKSHOP_CSV_FIELDS,
@@ -29,8 +30,9 @@ function makeError(
   reason: string,
   id: string | null
 ): WorkshopRowError {
-  const where = field === null ? `${file} line ${line}` : `${file} line ${line}, field "${field}"`;
-  return { file, line, field, id, message: `${where}: ${reason}` };
+  const where =
+    field === null ? `${file}, ligne ${line}` : `${file}, ligne ${line}, champ « ${field} »`;
+  return { file, line, field, id, message: `${where} : ${reason}` };
 }
 
 interface RawRow {
@@ -75,11 +77,11 @@ function readRows(text: string): {
       const lastLine = rowLine + continuation.length;
       const merged =
         swallowed >= 0
-          ? `a quote « " » is not closed: ${rowLine + swallowed + 1 === lastLine ? `line ${lastLine} was` : `lines ${rowLine + swallowed + 1}–${lastLine} were`} merged into this row`
+          ? `un guillemet « " » n’est pas fermé : ${rowLine + swallowed + 1 === lastLine ? `la ligne ${lastLine} a été fusionnée` : `les lignes ${rowLine + swallowed + 1}–${lastLine} ont été fusionnées`} dans celle-ci`
           : null;
       if (result.errors.length > 0) {
         for (const e of result.errors) {
-          const reason = `malformed quotes (${e.message})${merged ? `; ${merged}` : ''}`;
+          const reason = `guillemets mal formés (${csvParseErrorText(e)})${merged ? ` ; ${merged}` : ''}`;
           parseErrors.push({ line: rowLine, reason });
         }
       } else if (merged) {
@@ -106,14 +108,14 @@ export function parseWorkshopCsv(text: string, file = WORKSHOP_FILE_NAME): Works
 
   const [headerRow, ...dataRows] = rows;
   if (!headerRow) {
-    errors.push(makeError(file, 1, null, 'empty file: no header', null));
+    errors.push(makeError(file, 1, null, 'fichier vide : pas d’en-tête', null));
     return { items: [], errors };
   }
   const header = headerRow.cells.map((h) => h.trim());
   const missing = WORKSHOP_CSV_FIELDS.filter((f) => !header.includes(f));
   if (missing.length > 0) {
     for (const f of missing)
-      errors.push(makeError(file, headerRow.line, f, 'missing column', null));
+      errors.push(makeError(file, headerRow.line, f, 'colonne manquante', null));
     return { items: [], errors };
   }
 
@@ -129,7 +131,7 @@ export function parseWorkshopCsv(text: string, file = WORKSHOP_FILE_NAME): Works
           file,
           line,
           null,
-          `expected ${header.length} fields, found ${cells.length} (a « ; » in an unquoted text?)`,
+          `${header.length} champs attendus, ${cells.length} trouvés (un « ; » dans un texte sans guillemets ?)`,
           idCell
         )
       );
@@ -143,7 +145,7 @@ export function parseWorkshopCsv(text: string, file = WORKSHOP_FILE_NAME): Works
       for (const issue of parsed.error.issues) {
         const field = typeof issue.path[0] === 'string' ? issue.path[0] : null;
         const got =
-          field !== null && record[field] !== undefined ? ` (got "${record[field]}")` : '';
+          field !== null && record[field] !== undefined ? ` (reçu « ${record[field]} »)` : '';
         errors.push(makeError(file, line, field, `${issue.message}${got}`, idCell));
       }
       if (idCell) rejectedIds.set(idCell, line);
@@ -153,7 +155,13 @@ export function parseWorkshopCsv(text: string, file = WORKSHOP_FILE_NAME): Works
     const first = seen.get(item.id);
     if (first !== undefined) {
       errors.push(
-        makeError(file, line, 'id', `duplicate id ${item.id} (first on line ${first})`, item.id)
+        makeError(
+          file,
+          line,
+          'id',
+          `identifiant ${item.id} en double (déjà ligne ${first})`,
+          item.id
+        )
       );
       continue;
     }
@@ -174,14 +182,14 @@ export function parseWorkshopCsv(text: string, file = WORKSHOP_FILE_NAME): Works
       if (!parent) {
         reason =
           rejectedLine !== undefined
-            ? `parent ${item.parentId} is invalid (line ${rejectedLine})`
-            : `parent ${item.parentId} not found`;
+            ? `parent ${item.parentId} invalide (ligne ${rejectedLine})`
+            : `parent ${item.parentId} introuvable`;
       } else if (
         parent.item.kind !== 'bullet' ||
         parent.item.theme !== item.theme ||
         parent.item.column !== item.column
       ) {
-        reason = `parent ${item.parentId} is not a bullet of theme ${item.theme}, column ${item.column}`;
+        reason = `le parent ${item.parentId} n’est pas une puce du thème ${item.theme}, colonne ${item.column}`;
       }
       if (reason) {
         errors.push(makeError(file, line, 'parent_id', reason, item.id));
@@ -204,7 +212,7 @@ export function parseWorkshopCsv(text: string, file = WORKSHOP_FILE_NAME): Works
             file,
             line,
             field,
-            `differs from line ${head.line} (same theme ${item.theme})`,
+            `diffère de la ligne ${head.line} (même thème ${item.theme})`,
             item.id
           )
         );
@@ -219,7 +227,7 @@ export function parseWorkshopCsv(text: string, file = WORKSHOP_FILE_NAME): Works
           file,
           line,
           'order',
-          `order ${item.order} already used by ${taken} in theme ${item.theme}, column ${item.column}`,
+          `ordre ${item.order} déjà pris par ${taken} dans le thème ${item.theme}, colonne ${item.column}`,
           item.id
         )
       );
@@ -234,7 +242,7 @@ export function parseWorkshopCsv(text: string, file = WORKSHOP_FILE_NAME): Works
   const orphans = items.filter((i) => i.parentId !== null && !kept.has(i.parentId));
   for (const o of orphans) {
     const line = byId.get(o.id)?.line ?? 1;
-    errors.push(makeError(file, line, 'parent_id', `parent ${o.parentId} was rejected`, o.id));
+    errors.push(makeError(file, line, 'parent_id', `parent ${o.parentId} rejeté`, o.id));
   }
   const result = items.filter((i) => !orphans.includes(i));
 

@@ -19,12 +19,13 @@ export function listZipEntries(bytes: Uint8Array): { name: string; offset: numbe
       break;
     }
   }
-  if (eocd < 0) throw new Error('ZIP: end of central directory not found (truncated archive?)');
+  if (eocd < 0) throw new Error('ZIP : fin du répertoire central introuvable (archive tronquée ?)');
   const count = view.getUint16(eocd + 10, true);
   let p = view.getUint32(eocd + 16, true);
   const entries: { name: string; offset: number }[] = [];
   for (let n = 0; n < count; n++) {
-    if (view.getUint32(p, true) !== 0x02014b50) throw new Error('ZIP: bad central directory');
+    if (view.getUint32(p, true) !== 0x02014b50)
+      throw new Error('ZIP : répertoire central invalide');
     const nameLen = view.getUint16(p + 28, true);
     const extraLen = view.getUint16(p + 30, true);
     const commentLen = view.getUint16(p + 32, true);
@@ -46,7 +47,7 @@ export function extractZipEntry(
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const p = entry.offset;
   if (view.getUint32(p, true) !== 0x04034b50)
-    throw new Error(`ZIP: bad local header for ${entry.name}`);
+    throw new Error(`ZIP : en-tête local invalide pour ${entry.name}`);
   const method = view.getUint16(p + 8, true);
   const nameLen = view.getUint16(p + 26, true);
   const extraLen = view.getUint16(p + 28, true);
@@ -57,5 +58,5 @@ export function extractZipEntry(
   const data = bytes.subarray(start, compressedSize > 0 ? start + compressedSize : bytes.length);
   if (method === 0) return { name: entry.name, bytes: data };
   if (method === 8) return { name: entry.name, bytes: new Uint8Array(inflateRawSync(data)) };
-  throw new Error(`ZIP: unsupported compression method ${method} for ${entry.name}`);
+  throw new Error(`ZIP : méthode de compression ${method} non prise en charge pour ${entry.name}`);
 }

@@ -173,7 +173,8 @@ export function prepareTerritories(
 
 function vintageOf(input: IndicatorsInput, id: string): string {
   const v = input.sourceVintages[id];
-  if (!v) throw new Error(`indicators: no vintage for source « ${id} » (data/sources.json)`);
+  if (!v)
+    throw new Error(`indicators : pas de millésime pour la source « ${id} » (data/sources.json)`);
   return v;
 }
 

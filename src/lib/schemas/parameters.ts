@@ -44,11 +44,11 @@ const walkingRadiusM = z
   .number()
   .min(WALKING_RADIUS_RANGE_M.min, {
     error: (iss) =>
-      `walking radius ${String(iss.input)} m below ${WALKING_RADIUS_RANGE_M.min} m (plausible range 50–2 000 m)`
+      `rayon de marche de ${String(iss.input)} m, inférieur à ${WALKING_RADIUS_RANGE_M.min} m (plage plausible : 50–2 000 m)`
   })
   .max(WALKING_RADIUS_RANGE_M.max, {
     error: (iss) =>
-      `walking radius ${String(iss.input)} m above ${WALKING_RADIUS_RANGE_M.max} m (plausible range 50–2 000 m)`
+      `rayon de marche de ${String(iss.input)} m, supérieur à ${WALKING_RADIUS_RANGE_M.max} m (plage plausible : 50–2 000 m)`
   });
 
 /** `data/parameters/coverage.json`: default walking radii and the sampling of territories. */

@@ -60,7 +60,7 @@ export const workshopIdSchema = z
   .string()
   .regex(
     /^T[1-4]-(PB|ID|AC)-(\d{2}(\.\d+)?|Q\d+)$/,
-    'id must look like T1-PB-07 (bullet), T1-PB-07.1 (sub-bullet) or T1-PB-Q1 (intro)'
+    'identifiant attendu de la forme T1-PB-07 (puce), T1-PB-07.1 (sous-puce) ou T1-PB-Q1 (intro)'
   );
 
 function splitList(cell: string): string[] {
@@ -79,32 +79,32 @@ export const workshopRowSchema = z
     theme: trimmed.pipe(
       z
         .string()
-        .regex(/^[1-4]$/, 'theme must be 1, 2, 3 or 4')
+        .regex(/^[1-4]$/, 'le thème doit être 1, 2, 3 ou 4')
         .transform((s) => Number(s))
     ),
-    theme_question: trimmed.pipe(z.string().min(1, 'theme_question is empty')),
-    tables: trimmed.pipe(z.string().regex(/^Tables /, 'tables must start with « Tables »')),
+    theme_question: trimmed.pipe(z.string().min(1, 'theme_question vide')),
+    tables: trimmed.pipe(z.string().regex(/^Tables /, 'tables doit commencer par « Tables »')),
     column: trimmed.pipe(workshopColumnSchema),
     kind: trimmed.pipe(workshopKindSchema),
     order: trimmed.pipe(
       z
         .string()
-        .regex(/^[1-9]\d*$/, 'order must be a positive integer')
+        .regex(/^[1-9]\d*$/, 'l’ordre doit être un entier positif')
         .transform((s) => Number(s))
     ),
     parent_id: trimmed.transform((s) => (s === '' ? null : s)),
     // Verbatim: only surrounding spaces are dropped.
-    text: trimmed.pipe(z.string().min(1, 'text is empty')),
+    text: trimmed.pipe(z.string().min(1, 'texte vide')),
     tags: z.string().transform((s, ctx) => {
       const tags: WorkshopTag[] = [];
       for (const raw of splitList(s)) {
         const parsed = workshopTagSchema.safeParse(raw);
         if (!parsed.success) {
-          ctx.addIssue({ code: 'custom', message: `unknown tag « ${raw} »` });
+          ctx.addIssue({ code: 'custom', message: `étiquette inconnue « ${raw} »` });
           return z.NEVER;
         }
         if (tags.includes(parsed.data)) {
-          ctx.addIssue({ code: 'custom', message: `tag « ${raw} » is repeated` });
+          ctx.addIssue({ code: 'custom', message: `étiquette « ${raw} » répétée` });
           return z.NEVER;
         }
         tags.push(parsed.data);
@@ -125,7 +125,7 @@ export const workshopRowSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['id'],
-        message: `id ${row.id} does not match theme ${row.theme} and column ${row.column}`
+        message: `l’identifiant ${row.id} ne correspond pas au thème ${row.theme} et à la colonne ${row.column}`
       });
     }
     const isIntroId = /-Q\d+$/.test(row.id);
@@ -135,42 +135,42 @@ export const workshopRowSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['kind'],
-        message: `kind ${row.kind} does not match id ${row.id} (expected ${expectedKind})`
+        message: `kind ${row.kind} ne correspond pas à l’identifiant ${row.id} (${expectedKind} attendu)`
       });
     }
     if (row.kind === 'sub_bullet' && row.parent_id === null) {
       ctx.addIssue({
         code: 'custom',
         path: ['parent_id'],
-        message: 'a sub_bullet needs a parent_id'
+        message: 'une ligne sub_bullet doit avoir un parent_id'
       });
     }
     if (row.kind !== 'sub_bullet' && row.parent_id !== null) {
       ctx.addIssue({
         code: 'custom',
         path: ['parent_id'],
-        message: `a ${row.kind} has no parent_id (found ${row.parent_id})`
+        message: `une ligne ${row.kind} n’a pas de parent_id (trouvé ${row.parent_id})`
       });
     }
     if (row.kind === 'intro' && row.tags.length > 0) {
       ctx.addIssue({
         code: 'custom',
         path: ['tags'],
-        message: 'an intro (framing line) carries no tags'
+        message: 'une intro (ligne de cadrage) ne porte pas d’étiquette'
       });
     }
     if (row.kind !== 'intro' && row.tags.length === 0) {
       ctx.addIssue({
         code: 'custom',
         path: ['tags'],
-        message: 'no tag: use « tous » when the item concerns every territory'
+        message: 'aucune étiquette : mettre « tous » quand l’élément concerne tous les territoires'
       });
     }
     if (row.tags.includes('tous') && row.tags.length > 1) {
       ctx.addIssue({
         code: 'custom',
         path: ['tags'],
-        message: '« tous » cannot be combined with other tags'
+        message: '« tous » ne se combine pas avec d’autres étiquettes'
       });
     }
   })

@@ -31,19 +31,19 @@ describe('readCsvTable', () => {
         delimiter: ';',
         requiredColumns: ['rate']
       })
-    ).toThrow('f.csv, line 1, field "rate": missing column "rate" in the header');
+    ).toThrow('f.csv, ligne 1, champ « rate » : colonne « rate » absente de l’en-tête');
   });
 
   it('names the line of a truncated row', () => {
     expect(() =>
       readCsvTable('a;b;c\n1;2;3\n4;5\n', { file: 'f.csv', delimiter: ';', requiredColumns: [] })
-    ).toThrow('f.csv, line 3: expected 3 fields, found 2 (truncated or shifted row)');
+    ).toThrow('f.csv, ligne 3 : 3 champs attendus, 2 trouvés (ligne tronquée ou décalée)');
   });
 
   it('rejects an empty file', () => {
     expect(() =>
       readCsvTable('  \n', { file: 'f.csv', delimiter: ';', requiredColumns: [] })
-    ).toThrow('f.csv: file is empty');
+    ).toThrow('f.csv : fichier vide');
   });
 });
 
@@ -54,9 +54,9 @@ describe('validateRows', () => {
       delimiter: ';',
       requiredColumns: []
     });
-    const schema = z.object({ code: z.string(), n: z.string().regex(/^\d+$/, 'not a number') });
+    const schema = z.object({ code: z.string(), n: z.string().regex(/^\d+$/, 'nombre attendu') });
     expect(() => validateRows(table, schema, 'f.csv')).toThrow(
-      'f.csv, line 3, field "n": not a number (got "x")'
+      'f.csv, ligne 3, champ « n » : nombre attendu (reçu « x »)'
     );
   });
 });

@@ -23,26 +23,26 @@ describe('parseFeatureCollection', () => {
   it('reports a truncated file as invalid JSON, naming the file', () => {
     expect(() =>
       parseFeatureCollection(contours.slice(0, 200), 'c.geojson', communeContourFeatureSchema)
-    ).toThrow(/^c\.geojson, line 1, feature 0: invalid JSON, the file may be truncated/);
+    ).toThrow(/^c\.geojson, ligne 1, entité 0 : JSON invalide .*\(fichier tronqué \?\)$/);
   });
 
   it('names the feature and the field of an invalid property', () => {
     const bad = contours.replace('"code":"30133"', '"code":30133');
     expect(() => parseFeatureCollection(bad, 'c.geojson', communeContourFeatureSchema)).toThrow(
-      /^c\.geojson, feature 1, field "properties\.code": /
+      /^c\.geojson, entité 1, champ « properties\.code » : /
     );
   });
 
   it('names the feature of a broken geometry', () => {
     const bad = contours.replace('"type":"Polygon"', '"type":"Polygone"');
     expect(() => parseFeatureCollection(bad, 'c.geojson', communeContourFeatureSchema)).toThrow(
-      /^c\.geojson, feature 0, field "geometry/
+      /^c\.geojson, entité 0, champ « geometry/
     );
   });
 
   it('rejects JSON that is not a FeatureCollection', () => {
     expect(() => parseFeatureCollection('[]', 'c.geojson', communeContourFeatureSchema)).toThrow(
-      'c.geojson, field "type": not a GeoJSON FeatureCollection'
+      'c.geojson, champ « type » : FeatureCollection GeoJSON attendue'
     );
   });
 

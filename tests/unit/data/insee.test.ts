@@ -46,14 +46,14 @@ describe('parseInseeComparateur', () => {
   it('rejects a non-numeric value, naming the INSEE column', () => {
     const bad = text.replace(';21000;', ';vingt;');
     expect(() => parseInseeComparateur(bad, 'insee.csv')).toThrow(
-      'insee.csv, line 2, field "MED21": expected a number or "s" (secret) (got "vingt")'
+      'insee.csv, ligne 2, champ « MED21 » : nombre ou « s » (secret statistique) attendu (reçu « vingt »)'
     );
   });
 
   it('rejects a file without the housing columns', () => {
     const bad = text.replace('P22_LOGVAC', 'P22_VAC');
     expect(() => parseInseeComparateur(bad, 'insee.csv')).toThrow(
-      'insee.csv, line 1, field "P22_LOGVAC": missing column "P22_LOGVAC" in the header'
+      'insee.csv, ligne 1, champ « P22_LOGVAC » : colonne « P22_LOGVAC » absente de l’en-tête'
     );
   });
 });

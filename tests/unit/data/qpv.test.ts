@@ -23,7 +23,7 @@ describe('QPV CSV parsers', () => {
   it('rejects a 2015 code in the 2024 list', () => {
     const bad = read('geo/qpv-2024-isere-liste.csv').replace('QN03002N', 'QP030002');
     expect(() => parseQpv2024List(bad, 'liste.csv')).toThrow(
-      'liste.csv, line 3, field "code_qp": expected a 2024 QPV code like QN03801M (got "QP030002")'
+      'liste.csv, ligne 3, champ « code_qp » : code de QPV 2024 attendu, de la forme QN03801M (reçu « QP030002 »)'
     );
   });
 
@@ -45,14 +45,16 @@ describe('QPV CSV parsers', () => {
       'pop'
     );
     expect(() => parseQpvPopulation(bad, 'pop.csv')).toThrow(
-      'pop.csv, line 1, field "population_2018": missing column'
+      'pop.csv, ligne 1, champ « population_2018 » : colonne « population_2018 » absente'
     );
   });
 
   it('requires each correspondence pair to cite its documentation', () => {
     expect(() =>
       parseQpvCorrespondance('code_2015,code_2024,documented_in\nQP038001,QN03801M,\n', 'c.csv')
-    ).toThrow('c.csv, line 2, field "documented_in": each pair must cite where it is documented');
+    ).toThrow(
+      'c.csv, ligne 2, champ « documented_in » : chaque couple doit citer où il est documenté'
+    );
   });
 
   it('reads the repository correspondence, every pair documented', () => {

@@ -59,7 +59,7 @@ describe('size cap, checked before reading', () => {
     const path = put(sru, sruFixture);
     await expect(read(sru, { maxBytes: 200 })).rejects.toThrow(
       new RegExp(
-        `^${path}: file of 0\\.0 MB \\(\\d+ bytes\\) exceeds the 0\\.0 MB cap of source "sru-inventaire" \\(maxSizeMB in data/sources\\.json\\): not read`
+        `^${path} : fichier de 0\\.0 Mo \\(\\d+ octets\\) au-delà du plafond de 0\\.0 Mo de la source « sru-inventaire » \\(maxSizeMB dans data/sources\\.json\\) : non lu`
       )
     );
     await expect(read(sru)).resolves.toMatchObject({ origin: 'mirror' });
@@ -71,7 +71,7 @@ describe('size cap, checked before reading', () => {
     truncateSync(path, 3 * 1024 ** 3);
     const started = performance.now();
     await expect(read(sru)).rejects.toThrow(
-      `${path}: file of 3072.0 MB (3221225472 bytes) exceeds the 5.0 MB cap of source "sru-inventaire"`
+      `${path} : fichier de 3072.0 Mo (3221225472 octets) au-delà du plafond de 5.0 Mo de la source « sru-inventaire »`
     );
     // Informative only (speed targets are measured by npm run bench): stat answers in milliseconds.
     console.log(`3 GB sparse SRU file refused in ${Math.round(performance.now() - started)} ms`);
@@ -83,7 +83,7 @@ describe('size cap, checked before reading', () => {
         headers: { 'content-length': String(6 * 1024 * 1024) }
       })) as typeof fetch;
     await expect(read(sru, { fetchImpl: huge })).rejects.toThrow(
-      `${sru.url}: file of 6.0 MB (6291456 bytes) exceeds the 5.0 MB cap`
+      `${sru.url} : fichier de 6.0 Mo (6291456 octets) au-delà du plafond de 5.0 Mo`
     );
   });
 
@@ -99,7 +99,7 @@ describe('size cap, checked before reading', () => {
         })
       )) as typeof fetch;
     await expect(read(sru, { fetchImpl: endless, maxBytes: 1024 * 1024 })).rejects.toThrow(
-      /exceeds the 1\.0 MB cap/
+      /au-delà du plafond de 1\.0 Mo/
     );
     expect(pulled).toBeLessThan(40);
   });
@@ -107,13 +107,13 @@ describe('size cap, checked before reading', () => {
 
 describe('empty, cut and wrongly encoded files', () => {
   it.each([
-    ['an empty file', sru, new Uint8Array(0), /: the file is empty \(0 bytes\)$/],
+    ['an empty file', sru, new Uint8Array(0), / : fichier vide \(0 octet\)$/],
     [
       'a CSV whose last line is cut mid-row (« 0,00 € » cut to « 0,0 »)',
       sru,
       // « 1 234,50 €\n » cut to « 1 234,5 »: still a valid amount, so only the missing line break tells.
       sruFixture.subarray(0, sruFixture.length - 4),
-      /, line 6: the file does not end with a line break: its last line was probably cut mid-row/
+      /, ligne 6 : le fichier ne se termine pas par un saut de ligne : sa dernière ligne a probablement été coupée/
     ],
     [
       'a Latin-1 QPV list where UTF-8 is expected',
@@ -124,13 +124,13 @@ describe('empty, cut and wrongly encoded files', () => {
           'QN03801M,La Luire - Viscose,38151\nQN03802M,Le Village Olympique - Échirolles,38151\n'
         )
       ]),
-      /, line 3, field "lib_qp": invalid UTF-8 byte sequence \(replacement character « � »\)/
+      /, ligne 3, champ « lib_qp » : séquence d’octets UTF-8 invalide \(caractère de remplacement « � »\)/
     ],
     [
       'a UTF-8 SRU file where Windows-1252 is expected',
       sru,
       new TextEncoder().encode(decodeWindows1252(sruFixture)),
-      /, line 1, field "Code_unitÃ©_urbaine": UTF-8 text read as Windows-1252 \(« Ã© »\): the file is UTF-8, the manifest says windows-1252/
+      /, ligne 1, champ « Code_unitÃ©_urbaine » : texte UTF-8 lu comme du Windows-1252 \(« Ã© »\) : le fichier est en UTF-8, le manifeste indique windows-1252/
     ],
     [
       'a GeoJSON with a Latin-1 property',
@@ -142,7 +142,7 @@ describe('empty, cut and wrongly encoded files', () => {
         ...encodeWindows1252('Carré'),
         ...new TextEncoder().encode('"},"geometry":null}]}')
       ]),
-      /, line 1, feature 0 \(CRS1\), field "properties\.nom": invalid UTF-8 byte sequence/
+      /, ligne 1, entité 0 \(CRS1\), champ « properties\.nom » : séquence d’octets UTF-8 invalide/
     ]
   ] as const)('refuses %s, naming where', async (_name, entry, bytes, message) => {
     const path = put(entry, bytes);

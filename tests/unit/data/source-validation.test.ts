@@ -74,22 +74,22 @@ describe('duplicate keys stop the parser, naming both lines', () => {
     [
       'a second SRU row for the same commune (LLS 1, rate 0,01 %)',
       () => parseSruCsv(sruDuplicate, 'sru.csv'),
-      'sru.csv, line 7, field "Code_INSEE_commune": duplicate key 30003 (first on line 2)'
+      'sru.csv, ligne 7, champ « Code_INSEE_commune » : clé en double « 30003 » (déjà ligne 2)'
     ],
     [
       'a second INSEE comparateur row',
       () => parseInseeComparateur(append(INSEE, lines(INSEE)[2] ?? ''), 'insee.csv'),
-      'insee.csv, line 4, field "CODGEO": duplicate key 30133 (first on line 3)'
+      'insee.csv, ligne 4, champ « CODGEO » : clé en double « 30133 » (déjà ligne 3)'
     ],
     [
       'a QPV × commune pair twice in the 2024 list',
       () => parseQpv2024List(append(LISTE, lines(LISTE)[1] ?? ''), 'liste.csv'),
-      'liste.csv, line 5, field "code_qp": duplicate key QN03001M × 30003 (first on line 2)'
+      'liste.csv, ligne 5, champ « code_qp » : clé en double « QN03001M × 30003 » (déjà ligne 2)'
     ],
     [
       'a QPV population row twice',
       () => parseQpvPopulation(append(POPULATION, lines(POPULATION)[1] ?? ''), 'pop.csv'),
-      'pop.csv, line 4, field "qpv_name": duplicate key Quartier Fictif – Nord × 30003 (first on line 2)'
+      'pop.csv, ligne 4, champ « qpv_name » : clé en double « Quartier Fictif – Nord × 30003 » (déjà ligne 2)'
     ],
     [
       'a 2015 QPV with two successors',
@@ -101,7 +101,7 @@ describe('duplicate keys stop the parser, naming both lines', () => {
           ),
           'corr.csv'
         ),
-      /^corr\.csv, line \d+, field "code_2015": duplicate key QP030001 \(first on line 2\)$/
+      /^corr\.csv, ligne \d+, champ « code_2015 » : clé en double « QP030001 » \(déjà ligne 2\)$/
     ],
     [
       'a stop id twice',
@@ -142,7 +142,7 @@ describe('duplicate keys stop the parser, naming both lines', () => {
           }
         );
       },
-      'c.geojson, feature 4 (30003), field "properties.code": duplicate identifier 30003 (already feature 0)'
+      'c.geojson, entité 4 (30003), champ « properties.code » : identifiant en double « 30003 » (déjà entité 0)'
     ],
     [
       'a 2015 QPV perimeter twice',
@@ -153,7 +153,7 @@ describe('duplicate keys stop the parser, naming both lines', () => {
           idProperty: 'CODE_QP'
         });
       },
-      'q.geojson, feature 2 (QP030002), field "properties.CODE_QP": duplicate identifier QP030002 (already feature 1)'
+      'q.geojson, entité 2 (QP030002), champ « properties.CODE_QP » : identifiant en double « QP030002 » (déjà entité 1)'
     ],
     [
       'a line geometry twice',
@@ -176,32 +176,32 @@ describe('implausible values', () => {
       'P22_LOGVAC',
       /;399;/,
       ';5001;',
-      'vacant homes exceed all homes (vacancy above 100 %) (5001 > 5000.25)'
+      'plus de logements vacants que de logements (vacance au-delà de 100 %) (5001 > 5000.25)'
     ],
     [
       'more main homes than homes',
       'P22_RP',
       /;4000\.5;600/,
       ';5000.5;600',
-      'main homes exceed all homes (5000.5 > 5000.25)'
+      'plus de résidences principales que de logements (5000.5 > 5000.25)'
     ],
     [
       'owners above main homes',
       'P22_RP_PROP',
       /;2100\.125;/,
       ';4100;',
-      'owner households exceed main homes (4100 > 4000.5)'
+      'plus de ménages propriétaires que de résidences principales (4100 > 4000.5)'
     ],
     [
       'a poverty rate above 100 %',
       'TP6021',
       /;17,5;/,
       ';117,5;',
-      'poverty rate 117.5 % outside 0–100 %'
+      'taux de pauvreté de 117.5 % hors de 0–100 %'
     ]
   ])('INSEE: %s', (_name, field, from, to, detail) => {
     expect(() => parseInseeComparateur(editLine(INSEE, 2, from, to), 'insee.csv')).toThrow(
-      `insee.csv, line 2 (30003), field "${field}": ${detail}`
+      `insee.csv, ligne 2 (30003), champ « ${field} » : ${detail}`
     );
   });
 
@@ -211,7 +211,7 @@ describe('implausible values', () => {
     expect(found.map((f) => [f.code, f.error.message])).toEqual([
       [
         '30133',
-        'sru.csv, line 3 (30133), field "Taux_SRU_au_01_01_2024": rate 2610 % outside 0–100 %'
+        'sru.csv, ligne 3 (30133), champ « Taux_SRU_au_01_01_2024 » : taux de 2610 % hors de 0–100 %'
       ]
     ]);
     expect(implausibleSruRates(parseSruCsv(SRU, 'sru.csv'), 'sru.csv')).toEqual([]);
@@ -223,17 +223,17 @@ describe('empty or truncated sources are errors, never a row of zeros', () => {
     [
       'SRU',
       () => parseSruCsv(headerOnly(SRU), 'sru.csv'),
-      'sru.csv, line 2: the file has a header but no data row'
+      'sru.csv, ligne 2 : aucune ligne de données après l’en-tête'
     ],
     [
       'INSEE',
       () => parseInseeComparateur(headerOnly(INSEE), 'insee.csv'),
-      'insee.csv, line 2: the file has a header but no data row'
+      'insee.csv, ligne 2 : aucune ligne de données après l’en-tête'
     ],
     [
       'QPV list',
       () => parseQpv2024List(headerOnly(LISTE), 'liste.csv'),
-      'liste.csv, line 2: the file has a header but no data row'
+      'liste.csv, ligne 2 : aucune ligne de données après l’en-tête'
     ],
     [
       'stops',
@@ -253,7 +253,7 @@ describe('empty or truncated sources are errors, never a row of zeros', () => {
           'c.geojson',
           communeContourFeatureSchema
         ),
-      'c.geojson, field "features": the collection has no feature'
+      'c.geojson, champ « features » : aucune entité'
     ],
     [
       'lines',
@@ -267,21 +267,21 @@ describe('empty or truncated sources are errors, never a row of zeros', () => {
   it('a GeoJSON cut mid-way names the feature being written', () => {
     const cut = GRID.slice(0, GRID.indexOf('CRS3035RES1000mN1001000E1000000') + 10);
     expect(() => parseFeatureCollection(cut, 'g.geojson', gridCellFeatureSchema)).toThrow(
-      /^g\.geojson, line 1, feature 1: invalid JSON, the file may be truncated/
+      /^g\.geojson, ligne 1, entité 1 : JSON invalide .*\(fichier tronqué \?\)$/
     );
   });
 
   it('a CSV row cut short names its line', () => {
     const cut = `${SRU.trimEnd().slice(0, -40)}\n`;
     expect(() => parseSruCsv(cut, 'sru.csv')).toThrow(
-      /^sru\.csv, line 6: expected 23 fields, found \d+/
+      /^sru\.csv, ligne 6 : 23 champs attendus, \d+ trouvés/
     );
   });
 
   it('a quote left open names the line and the column', () => {
     const open = editLine(POPULATION, 2, 'Quartier Fictif – Nord', '"Quartier Fictif – Nord');
     expect(() => parseQpvPopulation(open, 'pop.csv')).toThrow(
-      /^pop\.csv, line 2, field "qpv_name": unbalanced quotes \(.*\): the following lines may have been merged into this row$/
+      /^pop\.csv, ligne 2, champ « qpv_name » : guillemets déséquilibrés \(.*\) : les lignes suivantes ont pu être fusionnées dans celle-ci$/
     );
   });
 
@@ -290,7 +290,7 @@ describe('empty or truncated sources are errors, never a row of zeros', () => {
     const opened = editLine(POPULATION, 2, 'Quartier Fictif – Nord', '"Quartier Fictif – Nord');
     const merged = editLine(opened, 3, 'Quartier Inconnu,', 'Quartier Inconnu",');
     expect(() => parseQpvPopulation(merged, 'pop.csv')).toThrow(
-      'pop.csv, line 2, field "qpv_name": a quoted value runs over several lines: a quote is not closed and the following lines were merged into this row'
+      'pop.csv, ligne 2, champ « qpv_name » : valeur entre guillemets sur plusieurs lignes : un guillemet n’est pas fermé et les lignes suivantes ont été fusionnées dans celle-ci'
     );
   });
 });
@@ -328,15 +328,15 @@ describe('geometry errors name the file, the feature, the commune or QPV code an
       'self-intersection',
       bowtie,
       'geometry.coordinates',
-      /self-intersecting polygon \(1 crossing\(s\), first at \[2\.05, 40\.05\]\)/
+      /polygone auto-sécant \(1 croisement\(s\), le premier en \[2\.05, 40\.05\]\)/
     ],
     [
       'unclosed ring',
       unclosed,
       'geometry.coordinates[0]',
-      /ring not closed: its last position \[2, 40\.05\] differs from its first \[2, 40\]/
+      /anneau non fermé : sa dernière position \[2, 40\.05\] diffère de la première \[2, 40\]/
     ],
-    ['longitude 500', lon500, 'geometry.coordinates[0][1]', /coordinate \[500, 40\] out of range/]
+    ['longitude 500', lon500, 'geometry.coordinates[0][1]', /coordonnée \[500, 40\] hors limites/]
   ])('commune contour: %s', (_name, ring, field, detail) => {
     const run = () =>
       parseFeatureCollection(
@@ -347,7 +347,7 @@ describe('geometry errors name the file, the feature, the commune or QPV code an
           idProperty: 'code'
         }
       );
-    expect(run).toThrow(`c.geojson, feature 0 (30003), field "${field}": `);
+    expect(run).toThrow(`c.geojson, entité 0 (30003), champ « ${field} » : `);
     expect(run).toThrow(detail);
   });
 
@@ -357,7 +357,7 @@ describe('geometry errors name the file, the feature, the commune or QPV code an
         idProperty: 'CODE_QP'
       })
     ).toThrow(
-      'q.geojson, feature 0 (QP030001), field "geometry.coordinates": self-intersecting polygon'
+      'q.geojson, entité 0 (QP030001), champ « geometry.coordinates » : polygone auto-sécant'
     );
   });
 

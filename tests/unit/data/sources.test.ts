@@ -62,7 +62,7 @@ describe('sources manifest', () => {
     tmp = mkdtempSync(join(tmpdir(), 'plh-'));
     const path = join(tmp, 'sources.json');
     writeFileSync(path, JSON.stringify({ version: 1, sources: [{ id: 'Bad Id' }] }));
-    expect(() => loadManifest(path)).toThrow(/sources\.json, field "sources\.0\.id"/);
+    expect(() => loadManifest(path)).toThrow(/sources\.json, champ « sources\.0\.id » : /);
   });
 });
 
@@ -117,7 +117,7 @@ describe('tryReadSource', () => {
     tmp = mkdtempSync(join(tmpdir(), 'plh-'));
     const qpv2015 = sourceById(manifest, 'qpv-2015');
     await expect(readSource(qpv2015, { sourcesDir: tmp, cacheDir: null })).rejects.toThrow(
-      `geo/qpv-2015-isere.geojson: source "qpv-2015" is missing: not in the mirror (${join(tmp, 'geo/qpv-2015-isere.geojson')}); no URL in data/sources.json`
+      `geo/qpv-2015-isere.geojson : source « qpv-2015 » introuvable : absente du miroir (${join(tmp, 'geo/qpv-2015-isere.geojson')}) ; pas d’URL dans data/sources.json`
     );
     const failed = await tryReadSource(sru, {
       sourcesDir: tmp,
@@ -125,7 +125,9 @@ describe('tryReadSource', () => {
       fetchImpl: fakeFetch(null, [])
     });
     expect(failed).toEqual({
-      missing: expect.stringContaining(`download failed from ${sru.url} (getaddrinfo ENOTFOUND)`)
+      missing: expect.stringContaining(
+        `échec du téléchargement depuis ${sru.url} (getaddrinfo ENOTFOUND)`
+      )
     });
   });
 });
@@ -143,7 +145,7 @@ describe('zip reader', () => {
   it('rejects a truncated archive', () => {
     const zip = zipOf('a.csv', new TextEncoder().encode('x\n'));
     expect(() => listZipEntries(zip.slice(0, zip.length - 10))).toThrow(
-      'ZIP: end of central directory not found (truncated archive?)'
+      'ZIP : fin du répertoire central introuvable (archive tronquée ?)'
     );
   });
 

@@ -51,7 +51,9 @@ describe('parseSruCsv', () => {
 
   it('reads a space-separated amount and the quoted « 38;62% » quirk with a warning', () => {
     expect(byCode.get('30189')).toMatchObject({ ratePct: 38.62, levyEur: 1234.5 });
-    expect(table.warnings).toEqual(['line 4: rate "38;62%" read with ";" as the decimal comma']);
+    expect(table.warnings).toEqual([
+      'ligne 4 : taux « 38;62% » lu avec « ; » comme virgule décimale'
+    ]);
   });
 
   it("reads the previous year's subject flag: subject now, not then = newly subject", () => {
@@ -73,35 +75,35 @@ describe('parseSruCsv', () => {
   it('rejects a non-numeric rate, naming file, line and real column', () => {
     const bad = text.replace('14,30%', 'quatorze');
     expect(() => parseSruCsv(bad, 'sru.csv')).toThrow(
-      'sru.csv, line 2, field "Taux_SRU_au_01_01_2024": expected a percentage like "25,10%" (got "quatorze")'
+      'sru.csv, ligne 2, champ « Taux_SRU_au_01_01_2024 » : pourcentage attendu, de la forme « 25,10% » (reçu « quatorze »)'
     );
   });
 
   it('rejects a missing dated column', () => {
     const bad = text.replace('Taux_cible_commune_2023_2025', 'Taux_cible');
     expect(() => parseSruCsv(bad, 'sru.csv')).toThrow(
-      /sru\.csv, line 1, field "targetPct": missing column matching/
+      /sru\.csv, ligne 1, champ « targetPct » : aucune colonne de l’en-tête ne correspond à/
     );
   });
 
   it('rejects a missing fixed column', () => {
     const bad = text.replace('Code_INSEE_commune', 'Code_commune');
     expect(() => parseSruCsv(bad, 'sru.csv')).toThrow(
-      'sru.csv, line 1, field "Code_INSEE_commune": missing column "Code_INSEE_commune" in the header'
+      'sru.csv, ligne 1, champ « Code_INSEE_commune » : colonne « Code_INSEE_commune » absente de l’en-tête'
     );
   });
 
   it('rejects a bad INSEE code', () => {
     const bad = text.replace(';30133;', ';3013;');
     expect(() => parseSruCsv(bad, 'sru.csv')).toThrow(
-      'sru.csv, line 3, field "Code_INSEE_commune": code INSEE invalide (got "3013")'
+      'sru.csv, ligne 3, champ « Code_INSEE_commune » : code INSEE invalide (reçu « 3013 »)'
     );
   });
 
   it('rejects a truncated file (last row cut)', () => {
     const cut = text.slice(0, text.lastIndexOf(';0,00'));
     expect(() => parseSruCsv(cut, 'sru.csv')).toThrow(
-      'sru.csv, line 6: expected 23 fields, found 22 (truncated or shifted row)'
+      'sru.csv, ligne 6 : 23 champs attendus, 22 trouvés (ligne tronquée ou décalée)'
     );
   });
 });

@@ -19,13 +19,13 @@ describe('findEncodingProblem', () => {
       'Latin-1 bytes read as UTF-8',
       asUtf8(encodeWindows1252('Échirolles')),
       'utf-8',
-      /invalid UTF-8 byte sequence/
+      /séquence d’octets UTF-8 invalide/
     ],
     [
       'UTF-8 bytes read as Windows-1252 (é)',
       decodeWindows1252(utf8('Grenoble, Villeneuve, é')),
       'windows-1252',
-      /UTF-8 text read as Windows-1252 \(« Ã© »\)/
+      /texte UTF-8 lu comme du Windows-1252 \(« Ã© »\)/
     ],
     [
       'UTF-8 bytes read as Windows-1252 (€)',
@@ -37,13 +37,13 @@ describe('findEncodingProblem', () => {
       'UTF-8 text decoded twice',
       asUtf8(utf8(decodeWindows1252(utf8('Fontaine à côté')))),
       'utf-8',
-      /decoded twice \(« Ã\u00a0 »\)/
+      /décodé deux fois \(« Ã\u00a0 »\)/
     ],
     [
       'unassigned Windows-1252 byte 0x81',
       decodeWindows1252(new Uint8Array([0x41, 0x81, 0x42])),
       'windows-1252',
-      /control byte 0x81/
+      /octet de contrôle 0x81/
     ]
   ] as const)('%s', (_name, text, encoding, detail) => {
     expect(findEncodingProblem(text, encoding)?.detail).toMatch(detail);
@@ -95,7 +95,7 @@ describe('assertEncoding', () => {
     ]);
     expect(() =>
       assertEncoding(asUtf8(bytes), { file: 'liste.csv', encoding: 'utf-8', format: 'csv' })
-    ).toThrow(/^liste\.csv, line 3, field "lib_qp": invalid UTF-8 byte sequence/);
+    ).toThrow(/^liste\.csv, ligne 3, champ « lib_qp » : séquence d’octets UTF-8 invalide/);
   });
 
   it('names the feature, its code and the property in a GeoJSON', () => {
@@ -113,7 +113,7 @@ describe('assertEncoding', () => {
     }
     expect(error).toBeInstanceOf(SourceFormatError);
     expect((error as SourceFormatError).message).toMatch(
-      /^c\.geojson, line 1, feature 0 \(38151\), field "properties\.nom": UTF-8 text decoded twice/
+      /^c\.geojson, ligne 1, entité 0 \(38151\), champ « properties\.nom » : texte UTF-8 décodé deux fois/
     );
   });
 });
@@ -125,7 +125,7 @@ describe('assertCsvNotCut', () => {
 
   it('names the last line of a file cut mid-row', () => {
     expect(() => assertCsvNotCut('a;b\n1;2\n3;0,0', 'x.csv')).toThrow(
-      /^x\.csv, line 3: the file does not end with a line break/
+      /^x\.csv, ligne 3 : le fichier ne se termine pas par un saut de ligne/
     );
   });
 });

@@ -86,14 +86,24 @@ describe('parseWorkshopCsv on bad rows', () => {
   });
 
   it.each([
-    [3, 'column', 'T1-PB-02', /bad\.csv line 3, field "column": .*\(got "problemes"\)/],
-    [4, 'tags', 'T1-PB-03', /bad\.csv line 4, field "tags": unknown tag « riche »/],
-    [5, 'id', 'T1-PB-01', /bad\.csv line 5, field "id": duplicate id T1-PB-01 \(first on line 2\)/],
-    [6, 'parent_id', 'T1-PB-04.1', /bad\.csv line 6, field "parent_id": parent T1-PB-04 not found/],
-    [9, null, 'T1-PB-06', /bad\.csv line 9: expected 12 fields, found 13/],
-    [10, 'tags', 'T1-PB-07', /line 10, field "tags": « tous » cannot be combined/],
-    [11, 'tags', 'T1-PB-08', /line 11, field "tags": no tag: use « tous »/],
-    [12, 'condition', 'T1-PB-09', /line 12, field "condition": .*\(got "some"\)/]
+    [3, 'column', 'T1-PB-02', /bad\.csv, ligne 3, champ « column » : .*\(reçu « problemes »\)/],
+    [4, 'tags', 'T1-PB-03', /bad\.csv, ligne 4, champ « tags » : étiquette inconnue « riche »/],
+    [
+      5,
+      'id',
+      'T1-PB-01',
+      /bad\.csv, ligne 5, champ « id » : identifiant T1-PB-01 en double \(déjà ligne 2\)/
+    ],
+    [
+      6,
+      'parent_id',
+      'T1-PB-04.1',
+      /bad\.csv, ligne 6, champ « parent_id » : parent T1-PB-04 introuvable/
+    ],
+    [9, null, 'T1-PB-06', /bad\.csv, ligne 9 : 12 champs attendus, 13 trouvés/],
+    [10, 'tags', 'T1-PB-07', /ligne 10, champ « tags » : « tous » ne se combine pas/],
+    [11, 'tags', 'T1-PB-08', /ligne 11, champ « tags » : aucune étiquette : mettre « tous »/],
+    [12, 'condition', 'T1-PB-09', /ligne 12, champ « condition » : .*\(reçu « some »\)/]
   ])('reports line %i (field %s, row %s)', (line, field, id, message) => {
     const found = errors.filter((e) => e.line === line);
     expect(found).toHaveLength(1);
@@ -114,7 +124,7 @@ describe('parseWorkshopCsv cross-row and header checks', () => {
         row({ id: 'T1-PB-01', tags: 'nope' }),
         row({ id: 'T1-PB-01.1', kind: 'sub_bullet', order: '2', parent_id: 'T1-PB-01' })
       ],
-      [3, 'parent_id', /line 3, field "parent_id": parent T1-PB-01 is invalid \(line 2\)/]
+      [3, 'parent_id', /ligne 3, champ « parent_id » : parent T1-PB-01 invalide \(ligne 2\)/]
     ],
     [
       'parent in another column',
@@ -122,32 +132,32 @@ describe('parseWorkshopCsv cross-row and header checks', () => {
         row({ id: 'T1-AC-01', column: 'action' }),
         row({ id: 'T1-PB-01.1', kind: 'sub_bullet', order: '2', parent_id: 'T1-AC-01' })
       ],
-      [3, 'parent_id', /parent T1-AC-01 is not a bullet of theme 1, column probleme/]
+      [3, 'parent_id', /le parent T1-AC-01 n’est pas une puce du thème 1, colonne probleme/]
     ],
     [
       'repeated order in a column',
       [row({ id: 'T1-PB-01' }), row({ id: 'T1-PB-02' })],
-      [3, 'order', /line 3, field "order": order 1 already used by T1-PB-01/]
+      [3, 'order', /ligne 3, champ « order » : ordre 1 déjà pris par T1-PB-01/]
     ],
     [
       'theme question differing within a theme',
       [row({ id: 'T1-PB-01' }), row({ id: 'T1-PB-02', order: '2', theme_question: 'Autre ?' })],
-      [3, 'theme_question', /differs from line 2 \(same theme 1\)/]
+      [3, 'theme_question', /diffère de la ligne 2 \(même thème 1\)/]
     ],
     [
       'id not matching its column',
       [row({ id: 'T1-AC-01' })],
-      [2, 'id', /id T1-AC-01 does not match theme 1 and column probleme/]
+      [2, 'id', /l’identifiant T1-AC-01 ne correspond pas au thème 1 et à la colonne probleme/]
     ],
     [
       'intro carrying tags',
       [row({ id: 'T1-PB-Q1', kind: 'intro', tags: 'qpv' })],
-      [2, 'tags', /an intro \(framing line\) carries no tags/]
+      [2, 'tags', /une intro \(ligne de cadrage\) ne porte pas d’étiquette/]
     ],
     [
       'bullet with a parent',
       [row({ id: 'T1-PB-01', parent_id: 'T1-PB-02' })],
-      [2, 'parent_id', /a bullet has no parent_id/]
+      [2, 'parent_id', /une ligne bullet n’a pas de parent_id/]
     ]
   ] as const)('%s', (_name, rows, [line, field, message]) => {
     const { errors } = parseWorkshopCsv([HEADER, ...rows].join('\n'), 'x.csv');
@@ -162,8 +172,8 @@ describe('parseWorkshopCsv cross-row and header checks', () => {
     const { items, errors } = parseWorkshopCsv(`${header}\n`, 'x.csv');
     expect(items).toEqual([]);
     expect(errors.map((e) => e.message)).toEqual([
-      'x.csv line 1, field "kind": missing column',
-      'x.csv line 1, field "tags": missing column'
+      'x.csv, ligne 1, champ « kind » : colonne manquante',
+      'x.csv, ligne 1, champ « tags » : colonne manquante'
     ]);
   });
 
@@ -178,7 +188,7 @@ describe('parseWorkshopCsv cross-row and header checks', () => {
     const text = [HEADER, row({ column: 'x' })].join('\n');
     const fake = (async () => new Response(text)) as typeof fetch;
     const { errors } = await fetchWorkshop(fake, '/data/propositions.csv');
-    expect(errors[0]?.message).toMatch(/^propositions\.csv line 2, field "column"/);
+    expect(errors[0]?.message).toMatch(/^propositions\.csv, ligne 2, champ « column »/);
   });
 });
 
@@ -198,7 +208,7 @@ describe('parseWorkshopCsv never merges rows silently', () => {
     const { items, errors } = parseWorkshopCsv([HEADER, ...opened].join('\n'), 'x.csv');
     expect(errors.map((e) => e.message)).toEqual([
       expect.stringMatching(
-        /^x\.csv line 3: .*a quote « " » is not closed: line 4 was merged into this row$/
+        /^x\.csv, ligne 3 : .*un guillemet « " » n’est pas fermé : la ligne 4 a été fusionnée dans celle-ci$/
       )
     ]);
     expect(items.map((i) => i.id)).toEqual(['T1-PB-01', 'T1-PB-04']);
@@ -209,7 +219,9 @@ describe('parseWorkshopCsv never merges rows silently', () => {
     opened[1] = row({ id: 'T1-PB-02', order: '2', text: '"Deuxième.' });
     const { errors } = parseWorkshopCsv([HEADER, ...opened].join('\n'), 'x.csv');
     expect(errors).toHaveLength(1);
-    expect(errors[0]?.message).toMatch(/^x\.csv line 3: .*lines 4–5 were merged into this row$/);
+    expect(errors[0]?.message).toMatch(
+      /^x\.csv, ligne 3 : .*les lignes 4–5 ont été fusionnées dans celle-ci$/
+    );
   });
 
   it('keeps a text with a real line break (its second line does not look like a row)', () => {

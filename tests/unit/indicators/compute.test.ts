@@ -119,10 +119,10 @@ describe('computeIndicators on a synthetic EPCI', () => {
 describe('parameter files', () => {
   it('names the file and the field on bad input', () => {
     expect(() => readJson('data/parameters/coverage.json', sruRulesSchema)).toThrow(
-      /data\/parameters\/coverage\.json, field « source »/
+      /data\/parameters\/coverage\.json, champ « source » : /
     );
     expect(() => readJson('data/parameters/nope.json', sruRulesSchema)).toThrow(
-      /nope\.json: cannot read JSON/
+      /nope\.json : fichier illisible \(ENOENT\)/
     );
   });
 });

@@ -100,7 +100,7 @@ describe('buildOutputs on the fixture mirror (second EPCI)', () => {
       period: '2023-2025'
     });
     expect(report.diagnostics['sru-inventaire.rowsOfEpciMatchingNoMember']).toEqual([
-      'line 4: 30189 VOISINE FICTIVE'
+      'ligne 4 : 30189 VOISINE FICTIVE'
     ]);
   });
 
@@ -163,7 +163,7 @@ describe('buildOutputs on the fixture mirror (second EPCI)', () => {
       { code: 'QN03002N', nom: 'Quartier Neuf', communes: ['30133'], code2015: null }
     ]);
     expect(report.diagnostics['qpv.populationRowsUnmatched']).toEqual([
-      'line 3: 30133 Quartier Inconnu'
+      'ligne 3 : 30133 Quartier Inconnu'
     ]);
     expect(report.diagnostics['qpv.listedWithoutPerimeter']).toEqual(['QN03002N Quartier Neuf']);
     expect(outputs.meta.gaps['qpv-2015']).toEqual(['30133']);
@@ -212,7 +212,7 @@ describe('buildOutputs on the fixture mirror (second EPCI)', () => {
 
   it('writes every output atomically, with the stamp read by ensure-data', () => {
     const root = join(tmp, 'root');
-    expect(rebuildReason(root, EPCI)).toBe(`${STAMP_PATH} is missing`);
+    expect(rebuildReason(root, EPCI)).toBe(`${STAMP_PATH} absent`);
     const written = writeOutputs(outputs, root);
     for (const f of written) {
       expect(existsSync(join(root, f.path))).toBe(true);
@@ -224,14 +224,14 @@ describe('buildOutputs on the fixture mirror (second EPCI)', () => {
       epci: EPCI
     });
     // npm run data appends the indicators step: without indicators.json the outputs are stale.
-    expect(rebuildReason(root, EPCI)).toBe(`${OUTPUT_FILES.indicators.path} is missing`);
+    expect(rebuildReason(root, EPCI)).toBe(`${OUTPUT_FILES.indicators.path} absent`);
     writeOutputs({ ...outputs, indicators: withIndicators.indicators }, root);
     expect(rebuildReason(root, EPCI)).toBeNull();
     expect(rebuildReason(root, '200040715')).toBe(
-      `outputs were built for EPCI ${EPCI}, not 200040715`
+      `sorties construites pour l’EPCI ${EPCI}, pas 200040715`
     );
     rmSync(join(root, OUTPUT_FILES.qpv.path));
-    expect(rebuildReason(root, EPCI)).toBe(`${OUTPUT_FILES.qpv.path} is missing`);
+    expect(rebuildReason(root, EPCI)).toBe(`${OUTPUT_FILES.qpv.path} absent`);
   });
 
   it('refuses to write outputs that break their contract, leaving the old files untouched', () => {
@@ -242,7 +242,7 @@ describe('buildOutputs on the fixture mirror (second EPCI)', () => {
     broken.sru.records[0] = { ...broken.sru.records[0]!, code: '3003' };
     broken.communes.features = [];
     expect(() => writeOutputs(broken, root)).toThrow(
-      'static/data/sru.json: output fails its contract at "records.0.code": code INSEE invalide'
+      'static/data/sru.json : la sortie ne respecte pas son contrat, champ « records.0.code » : code INSEE invalide'
     );
     expect(readFileSync(join(root, OUTPUT_FILES.sru.path), 'utf8')).toBe(before);
   });
@@ -293,13 +293,13 @@ describe('buildOutputs with the official 2024 QPV perimeters in the mirror', () 
 describe('buildOutputs errors', () => {
   it('rejects an unknown EPCI code', async () => {
     await expect(build(MIRROR, '999999999')).rejects.toThrow(
-      'PLH_EPCI: EPCI 999999999 is unknown to @etalab/decoupage-administratif@6.0.0 (data/epci.json)'
+      'PLH_EPCI : EPCI 999999999 inconnu de @etalab/decoupage-administratif@6.0.0 (data/epci.json)'
     );
   });
 
   it('rejects a malformed EPCI code', async () => {
     await expect(build(MIRROR, 'grenoble')).rejects.toThrow(
-      'PLH_EPCI: "grenoble" is not a SIREN (9 digits expected)'
+      'PLH_EPCI : « grenoble » n’est pas un SIREN (9 chiffres attendus)'
     );
   });
 
@@ -310,7 +310,7 @@ describe('buildOutputs errors', () => {
     writeFileSync(file, readFileSync(file, 'utf8').slice(0, 300));
     // The cut falls inside the second feature (index 1) of the one-line file.
     await expect(build(broken)).rejects.toThrow(
-      `${file}, line 1, feature 1: invalid JSON, the file may be truncated`
+      `${file}, ligne 1, entité 1 : JSON invalide à la ligne 1, colonne 301 : le texte s'arrête avant la fin des données (fichier tronqué ?)`
     );
   });
 
@@ -319,7 +319,7 @@ describe('buildOutputs errors', () => {
     cpSync(MIRROR, empty, { recursive: true });
     rmSync(join(empty, 'geo/communes-38-isere-adminexpress-cog2018.geojson'));
     await expect(build(empty)).rejects.toThrow(
-      /source "communes-ign" is missing: not in the mirror .*download failed from https:\/\/etalab-datasets/
+      /source « communes-ign » introuvable : absente du miroir .*échec du téléchargement depuis https:\/\/etalab-datasets/
     );
   });
 });

@@ -87,6 +87,8 @@ describe('buildCommunes', () => {
   it('fails clearly when no member has a contour', () => {
     expect(() =>
       buildCommunes({ epci, contours: [], formerCodes: new Map(), populationVintage: 'x' })
-    ).toThrow('EPCI 200000001: no member has a contour, the outline cannot be drawn');
+    ).toThrow(
+      'EPCI 200000001 : aucune commune membre n’a de contour, le périmètre ne peut pas être tracé'
+    );
   });
 });

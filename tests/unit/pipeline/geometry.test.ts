@@ -85,7 +85,7 @@ describe('checkGeometry', () => {
     };
     expect(countKinks(bowTie)).toBeGreaterThan(0);
     const checked = checkGeometry(bowTie, 'commune 99999');
-    expect(checked.repaired).toMatch(/^split at \d+ self-intersection/);
+    expect(checked.repaired).toMatch(/^découpé à ses \d+ auto-intersection/);
     expect(checked.geometry.type).toBe('MultiPolygon');
     expect(countKinks(checked.geometry)).toBe(0);
   });

@@ -109,7 +109,7 @@ describe('buildQpv', () => {
     });
     expect(byCode.get('QP099002')).toMatchObject({ code2024: null, contourModified2024: null });
     expect(result.diagnostics.correspondanceMismatch).toEqual([
-      'QP099002 → QN09902I: 2024 list commune(s) 99003 ≠ perimeter commune(s) 99001'
+      'QP099002 → QN09902I : commune(s) de la liste 2024 99003 ≠ commune(s) du périmètre 99001'
     ]);
   });
 
@@ -120,7 +120,7 @@ describe('buildQpv', () => {
     });
     expect(byCode.get('QP099002')).toMatchObject({ population: null, populationRef: null });
     expect(result.diagnostics.withoutPopulation).toEqual(['QP099002 Le Mail']);
-    expect(result.diagnostics.populationRowsUnmatched).toEqual(['line 3: 99002 Inconnu']);
+    expect(result.diagnostics.populationRowsUnmatched).toEqual(['ligne 3 : 99002 Inconnu']);
   });
 
   it('lists the 2024 QPV of the members, a new (N) QPV without 2015 code', () => {
@@ -206,7 +206,7 @@ describe('buildOutlines2015', () => {
       }
     ]);
     expect(compared).toHaveLength(2);
-    expect(compared[0]).toMatch(/^QN99001M \/ QP99001: 66\.7 % \(2015 outline kept\)$/);
+    expect(compared[0]).toMatch(/^QN99001M \/ QP99001 : 66\.7 % \(contour 2015 gardé\)$/);
   });
   it('keeps none when the threshold is 100 %', () => {
     const { outlines } = buildOutlines2015({
@@ -244,11 +244,11 @@ describe('compareQpvPerimeterSets (official national file vs the mirror extract)
       p('QN99004M', 'D', sq(0.06, 0, 0.07, 0.01))
     ];
     expect(compareQpvPerimeterSets(official, extract)).toEqual([
-      'QN99001M: perimeters differ by 9.09 % of their union',
-      'QN99002M: name « B officiel » (official) ≠ « B » (extract)',
-      'QN99002M: commune 99002 (official) ≠ 99001 (extract)',
-      'QN99003M C: in the official file, not in the extract',
-      'QN99004M D: in the extract, not in the official file'
+      'QN99001M : périmètres différents sur 9.09 % de leur union',
+      'QN99002M : nom « B officiel » (officiel) ≠ « B » (extrait)',
+      'QN99002M : commune 99002 (officiel) ≠ 99001 (extrait)',
+      'QN99003M C : dans le fichier officiel, pas dans l’extrait',
+      'QN99004M D : dans l’extrait, pas dans le fichier officiel'
     ]);
   });
 });

@@ -113,7 +113,7 @@ describe('a bad source stops npm run data and leaves the previous outputs untouc
           );
           writeFileSync(join(d, SRU), Buffer.concat([bytes, row]));
         }),
-      /donnees-sru-data-gouv-2025-v2_national\.csv, line 7, field "Code_INSEE_commune": duplicate key 30003 \(first on line 2\)/
+      /donnees-sru-data-gouv-2025-v2_national\.csv, ligne 7, champ « Code_INSEE_commune » : clé en double « 30003 » \(déjà ligne 2\)/
     ],
     [
       'a Latin-1 QPV list',
@@ -122,7 +122,7 @@ describe('a bad source stops npm run data and leaves the previous outputs untouc
           const text = readFileSync(join(d, LISTE), 'utf8');
           writeFileSync(join(d, LISTE), encodeWindows1252(text));
         }),
-      /qpv-2024-isere-liste\.csv, line 2, field "lib_qp": invalid UTF-8 byte sequence/
+      /qpv-2024-isere-liste\.csv, ligne 2, champ « lib_qp » : séquence d’octets UTF-8 invalide/
     ],
     [
       'an SRU file with a header and no row',
@@ -131,7 +131,7 @@ describe('a bad source stops npm run data and leaves the previous outputs untouc
           const bytes = readFileSync(join(d, SRU));
           writeFileSync(join(d, SRU), bytes.subarray(0, bytes.indexOf(0x0a) + 1));
         }),
-      /national\.csv, line 2: the file has a header but no data row/
+      /national\.csv, ligne 2 : aucune ligne de données après l’en-tête/
     ],
     [
       'a 200 MB SRU file (sparse)',
@@ -139,7 +139,7 @@ describe('a bad source stops npm run data and leaves the previous outputs untouc
         mirrorWith('huge', (d) => {
           truncateSync(join(d, SRU), 200 * 1024 * 1024);
         }),
-      /national\.csv: file of 200\.0 MB \(209715200 bytes\) exceeds the 5\.0 MB cap of source "sru-inventaire"/
+      /national\.csv : fichier de 200\.0 Mo \(209715200 octets\) au-delà du plafond de 5\.0 Mo de la source « sru-inventaire »/
     ],
     [
       'a contour with a longitude of 500',
@@ -148,7 +148,7 @@ describe('a bad source stops npm run data and leaves the previous outputs untouc
           const p = join(d, 'geo/communes-38-isere-adminexpress-cog2018.geojson');
           writeFileSync(p, readFileSync(p, 'utf8').replace('[[2.1,40],', '[[500,40],'));
         }),
-      /communes-38-isere-adminexpress-cog2018\.geojson, feature 1 \(30133\), field "geometry\.coordinates\[0\]\[0\]": coordinate \[500, 40\] out of range/
+      /communes-38-isere-adminexpress-cog2018\.geojson, entité 1 \(30133\), champ « geometry\.coordinates\[0\]\[0\] » : coordonnée \[500, 40\] hors limites/
     ]
   ])('%s', async (_name, makeMirror, message) => {
     const before = snapshot(join(root, 'static'));
@@ -165,7 +165,7 @@ describe('a bad source stops npm run data and leaves the previous outputs untouc
     writeFileSync(join(root, WORKSHOP_PATH), lines.join('\n'));
     try {
       await expect(run(MIRROR)).rejects.toThrow(
-        /data\/workshop\/propositions\.csv: 1 problem\(s\); the workshop base would lose or merge items, fix these lines:\n {2}data\/workshop\/propositions\.csv line 9: malformed quotes \(.*\); a quote « " » is not closed: line 10 was merged into this row/
+        /data\/workshop\/propositions\.csv : 1 problème\(s\) ; la base de l’atelier perdrait ou fusionnerait des éléments, corrigez ces lignes :\n {2}data\/workshop\/propositions\.csv, ligne 9 : guillemets mal formés \(.*\) ; un guillemet « " » n’est pas fermé : la ligne 10 a été fusionnée dans celle-ci/
       );
     } finally {
       writeFileSync(join(root, WORKSHOP_PATH), good);
@@ -187,17 +187,17 @@ describe('workshop CSV check (npm run data and npm run build)', () => {
           ';T1-PB-07;"Un problème politique ;";sru_deficitaire;',
           ';T1-PB-07;"Un problème politique ;";sru_deficitair;'
         ),
-      /line 9, field "tags": unknown tag « sru_deficitair »/
+      /ligne 9, champ « tags » : étiquette inconnue « sru_deficitair »/
     ],
     [
       'a duplicate id',
       (t: string) => t.replace('T1-PB-02;1;', 'T1-PB-01;1;'),
-      /line 3, field "id": duplicate id T1-PB-01 \(first on line 2\)/
+      /ligne 3, champ « id » : identifiant T1-PB-01 en double \(déjà ligne 2\)/
     ],
     [
       'a Latin-1 save (accents as single bytes)',
       (t: string) => Buffer.from(t.replace(/^\ufeff/, ''), 'latin1'),
-      /^data\/workshop\/propositions\.csv, line 2, field "theme_question": invalid UTF-8 byte sequence/
+      /^data\/workshop\/propositions\.csv, ligne 2, champ « theme_question » : séquence d’octets UTF-8 invalide/
     ]
   ])('refuses %s, naming the line', (name, edit, message) => {
     const dir = join(tmp, `ws-${name.replace(/\W/g, '')}`);
@@ -222,7 +222,7 @@ describe('ensure-data rebuilds when a source changed', () => {
     expect(stamp.inputs).toMatch(/^[0-9a-f]{16}$/);
     expect(rebuildReason(root, EPCI, stamp.inputs)).toBeNull();
     expect(rebuildReason(root, EPCI, 'another')).toBe(
-      'a source, the sources manifest or a parameter file changed since the last build'
+      'une source, le manifeste des sources ou un fichier de paramètres a changé depuis la dernière construction'
     );
   });
 });

@@ -50,7 +50,7 @@ describe('département bounding box', () => {
 
   it('cannot be computed without a contour of the département', () => {
     expect(() => departementBbox(contours, ['38185'], 'c.geojson')).toThrow(
-      'c.geojson, field "properties.code": no commune contour of département(s) 38'
+      'c.geojson, champ « properties.code » : aucun contour de commune du département 38'
     );
   });
 
@@ -70,7 +70,7 @@ describe('département bounding box', () => {
     expect(() =>
       assertFeaturesInBbox(cells(), { file: 'grid.geojson', idProperty: 'idcar_1km', ...box })
     ).toThrow(
-      'grid.geojson, feature 1 (CRS3035RES1000mN1001000E1000000), field "geometry.coordinates": coordinate [5.15, 40.15] outside the bounding box of département(s) 30 [2.0000, 40.0000, 2.3000, 40.2000] (from the commune contours)'
+      'grid.geojson, entité 1 (CRS3035RES1000mN1001000E1000000), champ « geometry.coordinates » : coordonnée [5.15, 40.15] hors de l’emprise du département 30 [2.0000, 40.0000, 2.3000, 40.2000] (calculée d’après les contours des communes)'
     );
   });
 
@@ -80,7 +80,7 @@ describe('département bounding box', () => {
       { stop_id: 'B2', lon: 40.05, lat: 2.05 }
     ];
     expect(() => assertStopsInBbox(stops, { file: 'stops.csv', ...box })).toThrow(
-      /^stops\.csv, line 3 \(B2\), field "lon": stop at \[40\.05, 2\.05\] outside the bounding box/
+      /^stops\.csv, ligne 3 \(B2\), champ « lon » : arrêt en \[40\.05, 2\.05\] hors de l’emprise/
     );
   });
 });
@@ -107,7 +107,7 @@ describe('SRU against INSEE: more social dwellings than dwellings', () => {
     );
     const insee = { table: parseInseeComparateur(edited, 'insee.csv'), file: 'insee.csv' };
     expect(() => assertLlsWithinDwellings(sru, insee, MEMBERS)).toThrow(
-      'sru.csv, line 3 (30133), field "Nombre_lls_ Inventaire_au_01_01_2024": 2100 social dwellings (LLS) but only 2000 dwellings in the census (insee.csv, line 3, field "P22_LOG"): one of the two files is wrong'
+      'sru.csv, ligne 3 (30133), champ « Nombre_lls_ Inventaire_au_01_01_2024 » : 2100 logements sociaux (LLS) mais seulement 2000 logements au recensement (insee.csv, ligne 3, champ « P22_LOG ») : l’un des deux fichiers est faux'
     );
     // Not a member: not checked (its figure is not shown).
     expect(() => assertLlsWithinDwellings(sru, insee, ['30003'])).not.toThrow();
@@ -122,13 +122,13 @@ describe('SRU rates outside 0–100 %', () => {
 
   it('stop the build for a member', () => {
     expect(() => checkSruRates(table, 'sru.csv', MEMBERS)).toThrow(
-      'sru.csv, line 3 (30133), field "Taux_SRU_au_01_01_2024": rate 2610 % outside 0–100 %'
+      'sru.csv, ligne 3 (30133), champ « Taux_SRU_au_01_01_2024 » : taux de 2610 % hors de 0–100 %'
     );
   });
 
   it('are a warning for another commune of the national file', () => {
     expect(checkSruRates(table, 'sru.csv', ['30003'])).toEqual([
-      'line 3 (30133), field "Taux_SRU_au_01_01_2024": rate 2610 % outside 0–100 %, not a member'
+      'ligne 3 (30133), champ « Taux_SRU_au_01_01_2024 » : taux de 2610 % hors de 0–100 %, commune non membre'
     ]);
   });
 });
@@ -141,11 +141,11 @@ describe('walking radius 50–2 000 m (data/parameters/coverage.json)', () => {
   it.each([
     [
       'tests/fixtures/parameters/coverage-radius-5000.json',
-      /coverage-radius-5000\.json, line 5, field « radiusBusM »: walking radius 5000 m above 2000 m/
+      /coverage-radius-5000\.json, ligne 5, champ « radiusBusM » : rayon de marche de 5000 m, supérieur à 2000 m/
     ],
     [
       'tests/fixtures/parameters/coverage-radius-20.json',
-      /coverage-radius-20\.json, line 3, field « radiusTramM »: walking radius 20 m below 50 m/
+      /coverage-radius-20\.json, ligne 3, champ « radiusTramM » : rayon de marche de 20 m, inférieur à 50 m/
     ]
   ])('refuses %s, naming the line and the field', (path, message) => {
     expect(() => readJson(path, coverageDefaultsSchema)).toThrow(message);
@@ -185,7 +185,7 @@ describe.skipIf(!existsSync(REAL))('on the real mirror, read in place', () => {
     ).not.toThrow();
     const swapped = stops.map((s, i) => (i === 10 ? { ...s, lon: s.lat, lat: s.lon } : s));
     expect(() => assertStopsInBbox(swapped, { file: 'stops.csv', ...box })).toThrow(
-      new RegExp(`^stops\\.csv, line 12 \\(${stops[10]?.stop_id}\\), field "lon": stop at`)
+      new RegExp(`^stops\\.csv, ligne 12 \\(${stops[10]?.stop_id}\\), champ « lon » : arrêt en`)
     );
   });
 

@@ -49,27 +49,27 @@ describe('contrats de mixité sociale from the transcribed PLH figures', () => {
         `c,commune,38229,Meylan,cms_signe_2022,1,oui/non,${URL},J,,`,
         `c,commune,38229,Meylan,cms_signe_2022,1,oui/non,${URL},J,,`
       ],
-      /f\.csv, line 3, field "code_insee": commune 38229 listed twice \(first at line 2\)/
+      /f\.csv, ligne 3, champ « code_insee » : commune 38229 citée deux fois \(déjà ligne 2\)/
     ],
     [
       'a value that is not 0/1',
       [`c,commune,38229,Meylan,cms_signe_2022,oui,oui/non,${URL},J,,`],
-      /f\.csv, line 2, field "value"/
+      /f\.csv, ligne 2, champ « value »/
     ],
     [
       'a signature without a commune code',
       [`c,metropole,,Métropole,cms_signe_2022,1,oui/non,${URL},J,,`],
-      /f\.csv, line 2, field "code_insee": a CMS signature names one commune/
+      /f\.csv, ligne 2, champ « code_insee » : une signature de CMS nomme une seule commune/
     ],
     [
       'a missing source URL',
       [`c,commune,38229,Meylan,cms_signe_2022,1,oui/non,,J,,`],
-      /f\.csv, line 2, field "source_url"/
+      /f\.csv, ligne 2, champ « source_url »/
     ],
     [
       'a numeric value with a decimal comma',
       [`c,commune,38229,Meylan,objectif,"1,5",x,${URL},J,,`],
-      /f\.csv, line 2, field "value"/
+      /f\.csv, ligne 2, champ « value »/
     ]
   ])('stops on %s, naming file, line and field', (_n, lines, message) => {
     expect(() => build(lines)).toThrow(message);

@@ -195,7 +195,7 @@ describe('buildTransit on the synthetic fixtures', () => {
   });
 
   it('reports unknown lines of a stop and keeps its known ones', () => {
-    expect(out.diagnostics['stops.unknownLines']).toEqual(['0008: 99']);
+    expect(out.diagnostics['stops.unknownLines']).toEqual(['0008 : 99']);
     expect(stop('0008')?.lines).toEqual(['12']);
   });
 

@@ -5,12 +5,12 @@ import { z } from '../zod';
 import { parseFrenchNumber } from '../../data/french-number';
 
 /** « 0 » / « 1 » flag. */
-export const flag01 = z.enum(['0', '1'], { error: 'expected 0 or 1' }).transform((v) => v === '1');
+export const flag01 = z.enum(['0', '1'], { error: '0 ou 1 attendu' }).transform((v) => v === '1');
 
 /** Non-negative integer written without separators (« 20532 »). */
 export const intCell = z
   .string()
-  .regex(/^\d+$/, 'expected a whole number')
+  .regex(/^\d+$/, 'nombre entier attendu')
   .transform((v) => Number(v));
 
 /**
@@ -21,7 +21,7 @@ export const frenchPercentCell = z.string().transform((v, ctx) => {
   const fixed = /^\s*\d+;\d+\s*%\s*$/.test(v) ? v.replace(';', ',') : v;
   const n = /%\s*$/.test(fixed) ? parseFrenchNumber(fixed.trim(), '%') : null;
   if (n === null) {
-    ctx.addIssue({ code: 'custom', message: 'expected a percentage like "25,10%"' });
+    ctx.addIssue({ code: 'custom', message: 'pourcentage attendu, de la forme « 25,10% »' });
     return z.NEVER;
   }
   return n;
@@ -31,7 +31,7 @@ export const frenchPercentCell = z.string().transform((v, ctx) => {
 export const frenchEurosCell = z.string().transform((v, ctx) => {
   const n = parseFrenchNumber(v, '€');
   if (n === null) {
-    ctx.addIssue({ code: 'custom', message: 'expected an amount like "46 559,19 €"' });
+    ctx.addIssue({ code: 'custom', message: 'montant attendu, de la forme « 46 559,19 € »' });
     return z.NEVER;
   }
   return n;
@@ -47,7 +47,7 @@ export const inseeStatCell = z.string().transform((v, ctx): number | 'secret' | 
   if (t === '') return null;
   const n = parseFrenchNumber(t);
   if (n === null) {
-    ctx.addIssue({ code: 'custom', message: 'expected a number or "s" (secret)' });
+    ctx.addIssue({ code: 'custom', message: 'nombre ou « s » (secret statistique) attendu' });
     return z.NEVER;
   }
   return n;
@@ -66,7 +66,7 @@ export const sruCountCell = z.string().transform((v, ctx): number | null => {
   if (!/^\d+$/.test(t)) {
     ctx.addIssue({
       code: 'custom',
-      message: 'expected a whole number or "Pas d\'inventaire"/"NC"'
+      message: "nombre entier, « Pas d'inventaire » ou « NC » attendu"
     });
     return z.NEVER;
   }
@@ -78,7 +78,7 @@ export const sruRateCell = z.string().transform((v, ctx): number | null => {
   if (SRU_NO_FIGURE.test(v.trim())) return null;
   const parsed = frenchPercentCell.safeParse(v);
   if (!parsed.success) {
-    ctx.addIssue({ code: 'custom', message: 'expected a percentage like "25,10%"' });
+    ctx.addIssue({ code: 'custom', message: 'pourcentage attendu, de la forme « 25,10% »' });
     return z.NEVER;
   }
   return parsed.data;

@@ -14,7 +14,7 @@ export type CommuneContourFeature = z.infer<typeof communeContourFeatureSchema>;
 /** QPV 2015 perimeters (CGET shapefile layer, properties unchanged). */
 export const qpv2015FeatureSchema = feature(
   z.object({
-    CODE_QP: z.string().regex(/^QP\d{6}$/, 'expected a 2015 QPV code like QP038001'),
+    CODE_QP: z.string().regex(/^QP\d{6}$/, 'code de QPV 2015 attendu, de la forme QP038001'),
     NOM_QP: z.string().min(1),
     COMMUNE_QP: z.string()
   })
@@ -24,7 +24,7 @@ export type Qpv2015Feature = z.infer<typeof qpv2015FeatureSchema>;
 /** QPV 2024 perimeters (ANCT `QP2024_France_Hexagonale_Outre_Mer_WGS84`). */
 export const qpv2024FeatureSchema = feature(
   z.object({
-    code_qp: z.string().regex(/^QN\d{5}[A-Z]$/, 'expected a 2024 QPV code like QN03801M'),
+    code_qp: z.string().regex(/^QN\d{5}[A-Z]$/, 'code de QPV 2024 attendu, de la forme QN03801M'),
     lib_qp: z.string().min(1),
     insee_com: z.string().optional(),
     siren_epci: z.string().optional()

@@ -15,7 +15,7 @@ import {
 
 export const sruRawRowSchema = z.object({
   code: inseeCodeSchema,
-  nom: z.string().min(1, 'empty name'),
+  nom: z.string().min(1, 'nom vide'),
   /** SIREN of the EPCI the commune belongs to in the file's vintage. */
   epci: z.string(),
   population: intCell,
