@@ -57,3 +57,30 @@ export function qpvSourceRefs(qpv: readonly { geometryRef: SourceRef }[]): Sourc
       out.push(geometryRef);
   return out;
 }
+
+/**
+ * « 2024 (décret n° 2023-1314 …) » → « 2024 »: a vintage without its closing parenthesis, for
+ * captions and legends short of room (the sources page keeps it whole).
+ */
+export function vintageHead(vintage: string): string {
+  return vintage.replace(/\s*\([^()]*\)\s*$/, '') || vintage;
+}
+
+/**
+ * The context layers' datasets in one short sentence for the on-screen legend, where room is
+ * scarce: « Couches : périmètres des QPV — ANCT, SIG Ville, 2024 ; arrêts — SMMAG / M réso,
+ * GTFS d'octobre 2025. » (producer and vintage without its parenthesis; the PNG export and the
+ * sources page give the full references). Null when no context layer is drawn.
+ */
+export function contextSourcesLine(
+  sources: readonly ContextSource[],
+  manifest: readonly { id: string; producer: string }[]
+): string | null {
+  if (sources.length === 0) return null;
+  const parts = sources.map((s) => {
+    const producer = manifest.find((m) => m.id === s.source)?.producer ?? s.source;
+    const layer = s.layer.charAt(0).toLowerCase() + s.layer.slice(1);
+    return `${layer} — ${producer}, ${vintageHead(s.vintage)}`;
+  });
+  return `Couches : ${parts.join(' ; ')}.`;
+}

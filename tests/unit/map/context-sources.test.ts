@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   contextSources,
+  contextSourcesLine,
   NO_CONTEXT_LAYER,
   qpvSourceRefs,
   TRANSIT_SOURCE_IDS
@@ -68,4 +69,40 @@ describe('qpvSourceRefs', () => {
     ).toEqual([q2024, q2015, { ...q2024, vintage: '2024 bis' }]);
   });
   it('no QPV, no dataset', () => expect(qpvSourceRefs([])).toEqual([]));
+});
+
+describe('contextSourcesLine', () => {
+  const producers = [
+    { id: 'qpv-2024-perimetres-extrait', producer: 'ANCT, SIG Ville' },
+    { id: 'mreso-gtfs', producer: 'SMMAG / M réso' }
+  ];
+  it.each([
+    ['nothing drawn, nothing said', [], null],
+    [
+      'the vintage loses its closing parenthesis, not its year',
+      [
+        {
+          layer: 'Périmètres des QPV',
+          source: 'qpv-2024-perimetres-extrait',
+          vintage: '2024 (décret n° 2023-1314 modifié par le décret n° 2024-806)'
+        }
+      ],
+      'Couches : périmètres des QPV — ANCT, SIG Ville, 2024.'
+    ],
+    [
+      'several layers in legend order; an unknown dataset by its id',
+      [
+        { layer: 'Périmètres des QPV', source: 'qpv-2015', vintage: '2015' },
+        { layer: 'Arrêts', source: 'mreso-gtfs', vintage: "GTFS d'octobre 2025" }
+      ],
+      "Couches : périmètres des QPV — qpv-2015, 2015 ; arrêts — SMMAG / M réso, GTFS d'octobre 2025."
+    ],
+    [
+      'a vintage that is only a parenthesis stays whole',
+      [{ layer: 'Arrêts', source: 'mreso-gtfs', vintage: '(inconnu)' }],
+      'Couches : arrêts — SMMAG / M réso, (inconnu).'
+    ]
+  ] as const)('%s', (_name, sources, line) => {
+    expect(contextSourcesLine(sources, producers)).toBe(line);
+  });
 });

@@ -20,7 +20,7 @@ import {
 } from './territory-text';
 import type { Loaded } from '../../data/app-data';
 import { classify } from '../../map/classify';
-import { contextSources, qpvSourceRefs } from '../../map/context-sources';
+import { contextSources, contextSourcesLine, qpvSourceRefs } from '../../map/context-sources';
 import { paletteColors } from '../../map/palettes';
 import {
   buildScheme,
@@ -179,19 +179,19 @@ export class ExplorerPage {
   readonly qpvGenerations = $derived(
     this.ui.hasLayer('qpv') ? (this.qpvLayer?.generations ?? null) : null
   );
-  /**
-   * The datasets of the context layers the legend lists (QPV, transit lines, stops), one line
-   * each: « layer : attribution — vintage ».
-   */
-  readonly contextSourceLines = $derived(
-    contextSources(
-      {
-        qpv: this.ui.hasLayer('qpv') ? (this.qpvLayer?.sources ?? null) : null,
-        lines: this.ui.hasLayer('lignes'),
-        stops: this.ui.hasLayer('arrets')
-      },
+  /** The datasets of the context layers drawn (QPV, transit lines, stops), for the legend. */
+  readonly contextSourceLine = $derived(
+    contextSourcesLine(
+      contextSources(
+        {
+          qpv: this.ui.hasLayer('qpv') ? (this.qpvLayer?.sources ?? null) : null,
+          lines: this.ui.hasLayer('lignes'),
+          stops: this.ui.hasLayer('arrets')
+        },
+        this.manifest
+      ),
       this.manifest
-    ).map((s) => `${s.layer} : ${this.sourceNames.get(s.source) ?? s.source} — ${s.vintage}`)
+    )
   );
 
   /** The map component (PNG export) and which renderer it shows. */
