@@ -3,7 +3,7 @@
  * surroundings (`cutGeometry`), so the prerendered sheet carries only the paths it draws. A
  * missing or broken file never breaks the sheet: its French message replaces the map.
  */
-import { contextSources } from '../../map/context-sources';
+import { contextSources, vintageHead } from '../../map/context-sources';
 import { loadData, type Loaded } from '../../data/app-data';
 import { cutGeometry, type MapTransit } from '../../map/svg/cut';
 import type { SvgOverview, SvgTransit } from '../../schemas/svg-map';
@@ -32,7 +32,8 @@ export function mapSourcesLine(
     const s = manifest.find((m) => m.id === id);
     return s ? shortTitle(s.title) : id;
   };
-  return `Fond : ${refs.map((r) => `${title(r.source)} — ${r.vintage}`).join(' ; ')}.`;
+  // The vintages' parentheses (a decree's number) would push a printed sheet onto a second page.
+  return `Fond : ${refs.map((r) => `${title(r.source)} — ${vintageHead(r.vintage)}`).join(' ; ')}.`;
 }
 
 /**

@@ -38,7 +38,7 @@ const overview: SvgOverview = {
       geometryRef: { source: 'qpv-2024-perimetres-extrait', vintage: '2024' }
     }
   ],
-  sources: [{ source: 'admin-express', vintage: 'COG 2018' }]
+  sources: [{ source: 'admin-express', vintage: 'COG 2018 (simplifié)' }]
 };
 const transit: SvgTransit = {
   version: 1,
@@ -77,9 +77,10 @@ describe('sheetMapData', () => {
     expect(m.focus).toEqual(['38002']);
     expect(m.geometry.communes.map((c) => c.code)).toContain('38002');
     expect(m.transit?.lines.map((l) => l.id)).toEqual(['A']);
-    // Lines drawn, no stop: the lines' tracés are cited, not the stops' GTFS.
+    // Lines drawn, no stop: the lines' tracés are cited, not the stops' GTFS. The caption gives
+    // the vintages without their parentheses (the references keep them).
     expect(m.refs).toEqual([
-      { source: 'admin-express', vintage: 'COG 2018' },
+      { source: 'admin-express', vintage: 'COG 2018 (simplifié)' },
       { source: 'mreso-lignes-geo', vintage: 'novembre 2025' }
     ]);
     expect(m.sources).toBe(
@@ -99,7 +100,7 @@ describe('sheetMapData', () => {
   it('without the network, cites only the geometry', () => {
     const m = sheetMapData(overview, null, ['38001'], manifest);
     expect(m.transit).toBeNull();
-    expect(m.refs).toEqual([{ source: 'admin-express', vintage: 'COG 2018' }]);
+    expect(m.refs).toEqual([{ source: 'admin-express', vintage: 'COG 2018 (simplifié)' }]);
   });
 
   it('frames the fallback (a QPV’s communes) when the territory is not drawn', () => {
