@@ -423,21 +423,15 @@ test('the first view downloads no MapLibre; zooming switches to it at the same e
   await page.click('[data-testid="map-explore"]');
   await waitForMap(page);
   assert.ok(libraryRequested);
-  // …and on the MapLibre map (its label anchors are other points inside the same communes).
-  const label = async (code: string) => {
-    const box = await page.locator(`.atlas-label[data-code="${code}"]`).boundingBox();
-    assert.ok(box, `label of ${code}`);
-    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  };
-  const after = { a: await label('38185'), b: await label('38545') };
+  // …and on the MapLibre map, which names the communes at the same anchors: the same points, at
+  // the same scale (Web Mercator and the conic differ by well under 1 % over the Métropole).
+  await page.waitForSelector(`.atlas-label[data-code="38545"][data-offset]`);
+  const after = { a: await labelAnchor(page, '38185'), b: await labelAnchor(page, '38545') };
   const dist = (p: { x: number; y: number }, q: { x: number; y: number }) =>
     Math.hypot(p.x - q.x, p.y - q.y);
   const ratio = dist(after.a, after.b) / dist(before.a, before.b);
-  assert.ok(ratio > 0.85 && ratio < 1.15, `same scale (ratio ${ratio.toFixed(2)})`);
-  assert.ok(
-    dist(before.a, after.a) < 45,
-    `Grenoble stays in place (${dist(before.a, after.a)} px)`
-  );
+  assert.ok(ratio > 0.98 && ratio < 1.02, `same scale (ratio ${ratio.toFixed(3)})`);
+  assert.ok(dist(before.a, after.a) < 6, `Grenoble stays in place (${dist(before.a, after.a)} px)`);
   assert.equal(
     await page.getAttribute('[data-testid="explorer-map"]', 'data-renderer'),
     'maplibre'
@@ -524,7 +518,13 @@ test('a link with the transit layers hands over to MapLibre, each file downloade
     'maplibre-gl.mjs'
   ])
     assert.equal(requests.get(file), 1, `${file} requested once`);
-  assert.equal(await page.locator('.atlas-label').count(), 49);
+  // MapLibre names every commune as the SVG map did: smaller type, then callouts with a leader
+  // line, and no two names overlap.
+  await page.waitForSelector('.atlas-label[data-offset]');
+  const names = await mapLibreNames(page);
+  assert.equal(names.shown, 49, `names shown: ${names.shown}`);
+  assert.deepEqual(names.overlaps, []);
+  assert.ok(names.leaders > 0, 'callouts drawn with their leader line');
   await assertNoEnglishError(page);
   // « Carte simplifiée »: the SVG map, without the layers it does not draw (or the map would
   // hand over to MapLibre again at once).
@@ -857,34 +857,62 @@ test('a QPV sheet frames the QPV perimeter, not its whole commune', async ({
   await context.close();
 });
 
+/** The MapLibre map's names shown, the pairs that overlap, and the callouts' leader lines. */
+async function mapLibreNames(
+  page: Page
+): Promise<{ shown: number; overlaps: string[]; leaders: number }> {
+  return page.$$eval('.atlas-label:not(.is-hidden)', (els) => {
+    const boxes = els.map((el) => ({ name: el.textContent ?? '', r: el.getBoundingClientRect() }));
+    const overlaps: string[] = [];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!.r;
+        const b = boxes[j]!.r;
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+          overlaps.push(`${boxes[i]!.name} × ${boxes[j]!.name}`);
+      }
+    const leaders = els.filter((el) => el.querySelector('.atlas-leader line')).length;
+    return { shown: boxes.length, overlaps, leaders };
+  });
+}
+
+/** Screen point of the anchor a MapLibre name is placed from: its centre less its offset. */
+async function labelAnchor(page: Page, code: string): Promise<{ x: number; y: number }> {
+  const label = page.locator(`.atlas-label[data-code="${code}"]`);
+  const box = await label.boundingBox();
+  assert.ok(box, `label of ${code}`);
+  const [dx, dy] = ((await label.getAttribute('data-offset')) ?? '0 0').split(' ').map(Number);
+  return { x: box.x + box.width / 2 - dx!, y: box.y + box.height / 2 - dy! };
+}
+
 /**
- * Screen position of a longitude/latitude on the map, from two commune labels whose anchors the
- * communes file gives (Web Mercator: x is linear in longitude, y in the Mercator ordinate of
- * latitude). Needs the `noms` layer on.
+ * Screen position of a longitude/latitude on the map, from the anchors of the commune names
+ * (Web Mercator: x is linear in longitude, y in the Mercator ordinate of latitude). Each label
+ * carries its anchor (`data-at`, lon lat) and how far the placement moved it from there
+ * (`data-offset`, px). Needs the `noms` layer on.
  */
 async function labelProjection(
   page: Page
 ): Promise<(lonLat: [number, number]) => { x: number; y: number }> {
-  const communes = JSON.parse(readFileSync('build/geo/communes.geojson', 'utf8')) as {
-    features: { properties: { code: string; labelAt: [number, number] } }[];
-  };
   const merc = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
-  // Every shown label is a marker centred on its commune's labelAt: the two farthest apart
-  // east–west give the x scale, the two farthest apart north–south the y scale (two close
-  // labels would turn a pixel of rounding into hundreds of metres).
-  const anchors: { lon: number; y: number; sx: number; sy: number }[] = [];
-  for (const f of communes.features) {
-    const label = page.locator(`.atlas-label[data-code="${f.properties.code}"]:not(.is-hidden)`);
-    if ((await label.count()) === 0) continue;
-    const box = await label.boundingBox();
-    if (!box) continue;
-    anchors.push({
-      lon: f.properties.labelAt[0],
-      y: merc(f.properties.labelAt[1]),
-      sx: box.x + box.width / 2,
-      sy: box.y + box.height / 2
-    });
-  }
+  // The two anchors farthest apart east–west give the x scale, the two farthest apart
+  // north–south the y scale (two close ones would turn a pixel of rounding into hundreds of
+  // metres).
+  const anchors = (
+    await page.$$eval('.atlas-label:not(.is-hidden)', (els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        const [lon, lat] = ((el as HTMLElement).dataset.at ?? '').split(' ').map(Number);
+        const [dx, dy] = ((el as HTMLElement).dataset.offset ?? '0 0').split(' ').map(Number);
+        return {
+          lon: lon!,
+          lat: lat!,
+          sx: r.x + r.width / 2 - dx!,
+          sy: r.y + r.height / 2 - dy!
+        };
+      })
+    )
+  ).map((a) => ({ lon: a.lon, y: merc(a.lat), sx: a.sx, sy: a.sy }));
   assert.ok(anchors.length >= 2, `${anchors.length} labels shown`);
   const byLon = [...anchors].sort((p, q) => p.lon - q.lon);
   const byY = [...anchors].sort((p, q) => p.y - q.y);

@@ -22,6 +22,7 @@
  * downloadBlob(blob, 'carte-taux-lls.png'); // from ./download
  * ```
  */
+import { LEADER_STYLE } from '../map/scheme/labels';
 
 export interface LegendEntry {
   label: string;
@@ -44,6 +45,8 @@ export interface MapLabel {
    */
   size?: number;
   family?: string;
+  /** A callout's leader line, from the territory's anchor to the name, CSS px like x and y. */
+  leader?: { x1: number; y1: number; x2: number; y2: number };
 }
 
 /** A rectangle in CSS pixels of the map container. */
@@ -240,6 +243,22 @@ export async function composeMapPng(
   ctx.strokeRect(layout.map.x, layout.map.y, layout.map.width, layout.map.height);
 
   if (options.labels) {
+    // Leader lines first, under every name, as on screen.
+    for (const { leader } of options.labels) {
+      if (!leader) continue;
+      const x1 = layout.map.x + leader.x1 * ratio;
+      const y1 = layout.map.y + leader.y1 * ratio;
+      ctx.strokeStyle = LEADER_STYLE.color;
+      ctx.lineWidth = LEADER_STYLE.width * ratio;
+      ctx.beginPath();
+      ctx.moveTo(x1, y1);
+      ctx.lineTo(layout.map.x + leader.x2 * ratio, layout.map.y + leader.y2 * ratio);
+      ctx.stroke();
+      ctx.fillStyle = LEADER_STYLE.dotColor;
+      ctx.beginPath();
+      ctx.arc(x1, y1, LEADER_STYLE.dotRadius * ratio, 0, 2 * Math.PI);
+      ctx.fill();
+    }
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     ctx.lineJoin = 'round';
@@ -385,7 +404,21 @@ export async function exportMapPng(
   );
   return composeMapPng(cut, crop.width, {
     ...options,
-    labels: options.labels?.map((l) => ({ ...l, x: l.x - crop.x, y: l.y - crop.y }))
+    labels: options.labels?.map((l) => ({
+      ...l,
+      x: l.x - crop.x,
+      y: l.y - crop.y,
+      ...(l.leader
+        ? {
+            leader: {
+              x1: l.leader.x1 - crop.x,
+              y1: l.leader.y1 - crop.y,
+              x2: l.leader.x2 - crop.x,
+              y2: l.leader.y2 - crop.y
+            }
+          }
+        : {})
+    }))
   });
 }
 

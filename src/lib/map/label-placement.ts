@@ -1,39 +1,60 @@
 /**
- * Label placement for HTML labels drawn over the map (pure). The labels are DOM elements, not
- * MapLibre symbols, so they need no glyph server and render with no network; this greedy pass
- * hides the labels that would overlap a more important one.
+ * The MapLibre map's names (pure helpers). They are HTML labels placed with the same rules and
+ * the same placement as the SVG map's (`nameAttempts`, `placeFirstFit` in scheme/labels.ts), from
+ * the same anchors when the SVG overview is at hand: a map handed over from SVG to MapLibre names
+ * the same communes, at the same points, in the same type.
  */
+import type { NameAnchor } from './scheme/labels';
 
-export interface LabelBox {
-  id: string;
-  /** Screen position of the anchor (label centre), px. */
+/** Where a territory is named: its anchor and the radius of the circle inscribed around it. */
+export interface NamePoint {
+  /** [longitude, latitude]. */
+  lngLat: [number, number];
+  /** Radius of the largest circle around the anchor inside the territory, metres (0: unknown). */
+  radiusM: number;
+}
+
+/** Equatorial circumference of the Web Mercator sphere, metres (MapLibre's). */
+const EARTH_CIRCUMFERENCE_M = 40_075_016.686;
+/** MapLibre's tile size, px: zoom 0 shows the world 512 px wide. */
+const TILE_PX = 512;
+
+/**
+ * Ground metres per CSS pixel of a Web Mercator map at `zoom`, at latitude `lat` (degrees).
+ * @example metresPerPixel(45.19, 10) // ≈ 53,9 m/px over Grenoble
+ */
+export function metresPerPixel(lat: number, zoom: number): number {
+  return (EARTH_CIRCUMFERENCE_M * Math.cos((lat * Math.PI) / 180)) / (TILE_PX * 2 ** zoom);
+}
+
+/** A name to place on the MapLibre map: its anchor on screen (px) and its point. */
+export interface ScreenName {
+  code: string;
+  text: string;
+  /** The anchor projected on the map, CSS px of the map container. */
   x: number;
   y: number;
-  width: number;
-  height: number;
-  /** Higher first (e.g. population; the selected territory gets +Infinity). */
+  point: NamePoint;
+  /** Higher first; the selected commune gets +Infinity. */
   priority: number;
 }
 
-/** Ids of the labels to show: by decreasing priority, a label is kept if it overlaps no kept one. */
-export function placeLabels(
-  boxes: readonly LabelBox[],
-  viewport: { width: number; height: number },
-  padding = 2
-): Set<string> {
-  const kept: LabelBox[] = [];
-  const order = [...boxes].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
-  for (const b of order) {
-    const left = b.x - b.width / 2;
-    const top = b.y - b.height / 2;
-    if (left < 0 || top < 0 || left + b.width > viewport.width || top + b.height > viewport.height)
-      continue;
-    const overlaps = kept.some(
-      (k) =>
-        Math.abs(k.x - b.x) * 2 < k.width + b.width + 2 * padding &&
-        Math.abs(k.y - b.y) * 2 < k.height + b.height + 2 * padding
-    );
-    if (!overlaps) kept.push(b);
-  }
-  return new Set(kept.map((k) => k.id));
+/**
+ * The names to place in a view `width` × `height` px at `zoom`: those whose anchor is in view,
+ * with their inscribed radius in px (what `nameAttempts` sizes the type by).
+ */
+export function namesInView(
+  names: readonly ScreenName[],
+  view: { width: number; height: number; zoom: number }
+): NameAnchor[] {
+  return names
+    .filter((n) => n.x >= 0 && n.y >= 0 && n.x <= view.width && n.y <= view.height)
+    .map((n) => ({
+      code: n.code,
+      text: n.text,
+      x: n.x,
+      y: n.y,
+      radius: n.point.radiusM / metresPerPixel(n.point.lngLat[1], view.zoom),
+      priority: n.priority
+    }));
 }

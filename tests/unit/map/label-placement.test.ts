@@ -1,33 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { placeLabels, type LabelBox } from '../../../src/lib/map/label-placement';
+import { metresPerPixel, namesInView, type ScreenName } from '../../../src/lib/map/label-placement';
 
-const box = (id: string, x: number, y: number, priority: number): LabelBox => ({
-  id,
-  x,
-  y,
-  width: 60,
-  height: 16,
-  priority
+describe('metresPerPixel', () => {
+  it.each([
+    // Web Mercator at zoom 0: the equator's 40 075 km over 512 px.
+    ['the equator at zoom 0', 0, 0, 78_271.517],
+    ['one zoom level halves it', 0, 1, 39_135.758],
+    // cos 60° = 0,5.
+    ['at 60° north, half the equator’s', 60, 0, 39_135.758],
+    ['Grenoble at zoom 10', 45.19, 10, 53.87]
+  ] as const)('%s', (_name, lat, zoom, metres) => {
+    expect(metresPerPixel(lat, zoom)).toBeCloseTo(metres, 2);
+  });
 });
-const viewport = { width: 400, height: 300 };
 
-describe('placeLabels', () => {
-  it('keeps the more important of two overlapping labels', () => {
-    expect(placeLabels([box('small', 100, 100, 1), box('big', 120, 105, 9)], viewport)).toEqual(
-      new Set(['big'])
-    );
+describe('namesInView', () => {
+  const name = (code: string, x: number, y: number, radiusM: number): ScreenName => ({
+    code,
+    text: code,
+    x,
+    y,
+    point: { lngLat: [5.72, 45.19], radiusM },
+    priority: radiusM
   });
-  it('keeps labels that do not overlap', () => {
-    expect(placeLabels([box('a', 100, 100, 1), box('b', 200, 100, 2)], viewport).size).toBe(2);
+  const view = { width: 400, height: 300, zoom: 10 };
+  it('keeps the names anchored in view, edges included', () => {
+    const codes = namesInView(
+      [
+        name('in', 10, 10, 1),
+        name('edge', 400, 300, 1),
+        name('left', -1, 10, 1),
+        name('below', 5, 301, 1)
+      ],
+      view
+    ).map((n) => n.code);
+    expect(codes).toEqual(['in', 'edge']);
   });
-  it('hides labels crossing the viewport edge', () => {
-    expect(placeLabels([box('edge', 10, 100, 5), box('in', 200, 200, 1)], viewport)).toEqual(
-      new Set(['in'])
-    );
+  it('gives the inscribed radius in px at the view’s zoom', () => {
+    const [n] = namesInView([name('a', 10, 10, 1000)], view);
+    expect(n?.radius).toBeCloseTo(1000 / metresPerPixel(45.19, 10), 6);
+    const [closer] = namesInView([name('a', 10, 10, 1000)], { ...view, zoom: 11 });
+    expect(closer?.radius).toBeCloseTo(2 * (n?.radius ?? 0), 6);
   });
-  it('is order-independent', () => {
-    const boxes = [box('a', 100, 100, 3), box('b', 130, 100, 2), box('c', 170, 100, 1)];
-    expect(placeLabels(boxes, viewport)).toEqual(placeLabels([...boxes].reverse(), viewport));
-    expect(placeLabels(boxes, viewport)).toEqual(new Set(['a', 'c']));
+  it('an unknown radius is 0 (the smaller type)', () => {
+    expect(namesInView([name('a', 1, 1, 0)], view)[0]?.radius).toBe(0);
   });
 });

@@ -68,6 +68,37 @@ export interface Placement {
   dropped: string[];
 }
 
+/** Type size of the names at label scale 1, px; territories too small for it get the smaller one. */
+export const NAME_FONT_PX = 11;
+export const NAME_SMALL_FONT_PX = 10;
+/** « Every name »: type scales tried in turn (see `placeFirstFit`) before a name is dropped. */
+export const EVERY_NAME_SCALES = [1, 0.9, 0.8, 0.72] as const;
+
+/** A territory to name, before its type size is chosen (px). */
+export type NameAnchor = Omit<LabelInput, 'fontPx' | 'weight'>;
+
+/**
+ * The label rules of both renderers (SVG map and MapLibre): the attempts `placeFirstFit` tries,
+ * the same names in ever smaller type for « every name » (`every`), else one attempt in full-size
+ * type. A territory whose inscribed circle is narrower than 1.6 × the type size gets the smaller
+ * type. `labelScale` enlarges all type (a projector).
+ */
+export function nameAttempts(
+  anchors: readonly NameAnchor[],
+  every: boolean,
+  labelScale = 1
+): LabelInput[][] {
+  const scales = every ? EVERY_NAME_SCALES : [1];
+  return scales.map((scale) => {
+    const font = NAME_FONT_PX * labelScale * scale;
+    const small = NAME_SMALL_FONT_PX * labelScale * scale;
+    return anchors.map((a) => ({ ...a, fontPx: a.radius >= font * 1.6 ? font : small }));
+  });
+}
+
+/** Leader lines of callouts and the dot at their anchor, on every renderer (px). */
+export const LEADER_STYLE = { color: '#333333', width: 0.8, dotColor: '#222222', dotRadius: 1.6 };
+
 /** Font of a label, CSS shorthand. */
 export function labelFont(fontPx: number, weight = 600): string {
   return `${weight} ${fontPx}px ${LABEL_FONT_FAMILY}`;

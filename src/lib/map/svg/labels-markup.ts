@@ -4,7 +4,7 @@
  * settled (see SvgMap). Positions are in viewBox units, rounded to 0.01.
  */
 import { escapeMarkup } from '../../format/markup';
-import type { PlacedLabel } from '../scheme/labels';
+import { LEADER_STYLE, type PlacedLabel } from '../scheme/labels';
 import type { ViewBox } from './view';
 
 export interface LabelsMarkupOptions {
@@ -33,7 +33,7 @@ export function labelsMarkup(placed: readonly PlacedLabel[], options: LabelsMark
     .map((p) => {
       const leader = p.leader
         ? `<line class="leader" x1="${x(p.leader.x1)}" y1="${y(p.leader.y1)}" x2="${x(p.leader.x2)}" y2="${y(p.leader.y2)}"/>` +
-          `<circle class="dot" cx="${x(p.leader.x1)}" cy="${y(p.leader.y1)}" r="${len(1.6)}"/>`
+          `<circle class="dot" cx="${x(p.leader.x1)}" cy="${y(p.leader.y1)}" r="${len(LEADER_STYLE.dotRadius)}"/>`
         : '';
       const href = options.hrefOf(p.code);
       const classes = [p.leader ? 'callout' : '', p.code === options.selected ? 'sel' : '']

@@ -6,6 +6,8 @@
  */
 import { geoConicConformal, geoDistance, type GeoProjection } from 'd3-geo';
 import type { Position } from 'geojson';
+import type { SvgOverview } from '../../schemas/svg-map';
+import type { NamePoint } from '../label-placement';
 
 /** Mean Earth radius (m), as used by d3-geo's great-circle distances (IUGG). */
 export const EARTH_RADIUS_M = 6_371_008.8;
@@ -106,30 +108,58 @@ export function metresPerUnit(projection: GeoProjection, at: [number, number]): 
 }
 
 /**
- * Longitude/latitude bounds `[[west, south], [east, north]]` covering a viewBox rectangle
- * `[x, y, width, height]` (the four corners and edge midpoints: the conic's parallels curve).
+ * The overview's name anchors in longitude/latitude, with the radius (metres) of the circle
+ * inscribed around each, by commune code: MapLibre names the communes at the SVG map's points.
+ * The radius uses the overview's scale at its centre (the conformal conic's scale varies by
+ * under 0,1 % across an EPCI).
  */
-export function viewBoxToLngLatBounds(
-  projection: GeoProjection,
-  box: readonly [number, number, number, number]
-): [[number, number], [number, number]] {
-  const [x, y, w, h] = box;
-  let west = Infinity;
-  let south = Infinity;
-  let east = -Infinity;
-  let north = -Infinity;
-  for (const fx of [0, 0.5, 1]) {
-    for (const fy of [0, 0.5, 1]) {
-      const ll = projection.invert?.([x + fx * w, y + fy * h]);
-      if (!ll) continue;
-      west = Math.min(west, ll[0]);
-      east = Math.max(east, ll[0]);
-      south = Math.min(south, ll[1]);
-      north = Math.max(north, ll[1]);
-    }
+export function nameAnchorsLngLat(
+  overview: Pick<SvgOverview, 'projection' | 'metresPerUnit' | 'communes'>
+): Map<string, NamePoint> {
+  const projection = conicProjection(overview.projection);
+  const out = new Map<string, NamePoint>();
+  for (const c of overview.communes) {
+    const ll = projection.invert?.(c.anchor);
+    if (!ll) continue;
+    out.set(c.code, {
+      lngLat: [ll[0], ll[1]],
+      radiusM: c.anchorRadius * overview.metresPerUnit
+    });
   }
+  return out;
+}
+
+/**
+ * Longitude/latitude bounds that a Web Mercator map `size` px large (MapLibre) fits, without
+ * padding, at the scale and centre the SVG map shows `viewBox` in that size: the map handed over
+ * keeps the SVG's extent and scale at its centre, so the communes and their names do not move.
+ * (The bounds of the viewBox's own corners would be wider — the conic's parallels curve — and
+ * MapLibre would shrink the map by several per cent.)
+ */
+export function viewBoxToMercatorBounds(
+  projection: GeoProjection,
+  viewBox: readonly [number, number, number, number],
+  size: { width: number; height: number }
+): [[number, number], [number, number]] {
+  const [x, y, w, h] = viewBox;
+  const k = Math.min(size.width / w, size.height / h);
+  const centre: [number, number] = [x + w / 2, y + h / 2];
+  const ll = projection.invert?.(centre);
+  if (!ll) throw new Error('projection: no inverse at the viewBox centre');
+  const [lng, lat] = ll;
+  const metresPerPx = metresPerUnit(projection, centre) / k;
+  // World width (px) of the Mercator map whose scale at `lat` is metresPerPx.
+  const world = (2 * Math.PI * EARTH_RADIUS_M * Math.cos((lat * Math.PI) / 180)) / metresPerPx;
+  const toX = (lon: number) => ((lon + 180) / 360) * world;
+  const toY = (la: number) =>
+    ((1 - Math.log(Math.tan(Math.PI / 4 + (la * Math.PI) / 360)) / Math.PI) / 2) * world;
+  const fromX = (px: number) => (px / world) * 360 - 180;
+  const fromY = (py: number) =>
+    (Math.atan(Math.exp(Math.PI * (1 - (2 * py) / world))) * 360) / Math.PI - 90;
+  const cx = toX(lng);
+  const cy = toY(lat);
   return [
-    [west, south],
-    [east, north]
+    [fromX(cx - size.width / 2), fromY(cy + size.height / 2)],
+    [fromX(cx + size.width / 2), fromY(cy - size.height / 2)]
   ];
 }

@@ -4,6 +4,7 @@
  * scale bar. Units: « u » = viewBox units of `svg-overview.json`, « px » = CSS pixels.
  */
 import type { SvgOverview } from '../../schemas/svg-map';
+import type { NameAnchor } from '../scheme/labels';
 
 export type BBox = [number, number, number, number];
 export type ViewBox = [number, number, number, number];
@@ -87,22 +88,20 @@ export function scaleBar(
   };
 }
 
-/** Label inputs (px) for the communes of the overview, named by `textOf` (default: the name). */
+/**
+ * The communes of the overview to name (px), by `textOf` (default: the name), before their type
+ * size is chosen (`nameAttempts`). Priority: `priorityOf`, else the inscribed circle's radius.
+ */
 export function communeLabelItems(
   geometry: SvgOverview,
   viewBox: ViewBox,
   pxPerUnit: number,
   options: {
-    fontPx?: number;
-    /** Font size of the names that must sit outside their commune (smaller type). */
-    smallFontPx?: number;
     only?: readonly string[] | null;
     priorityOf?: (code: string) => number;
     textOf?: (code: string, nom: string) => string;
   } = {}
-): import('../scheme/labels').LabelInput[] {
-  const font = options.fontPx ?? 11;
-  const small = options.smallFontPx ?? 10;
+): NameAnchor[] {
   const only = options.only ? new Set(options.only) : null;
   return geometry.communes
     .filter((c) => !only || only.has(c.code))
@@ -115,9 +114,7 @@ export function communeLabelItems(
         x,
         y,
         radius,
-        priority: options.priorityOf ? options.priorityOf(c.code) : radius,
-        // A commune too small for its name in full-size type gets the smaller type.
-        fontPx: radius >= font * 1.6 ? font : small
+        priority: options.priorityOf ? options.priorityOf(c.code) : radius
       };
     });
 }

@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   estimateTextWidth,
+  EVERY_NAME_SCALES,
+  nameAttempts,
   placeFirstFit,
   placeLabels,
   type LabelInput,
@@ -107,7 +109,7 @@ describe.skipIf(!existsSync(GENERATED))('the 49 communes on the home map at 1280
       bottom: 12,
       left: 140
     });
-    const items = communeLabelItems(geometry, viewBox, pxPerUnit);
+    const items = nameAttempts(communeLabelItems(geometry, viewBox, pxPerUnit), false)[0]!;
     const { placed, dropped } = placeLabels(items, {
       width: W,
       height: H,
@@ -145,5 +147,37 @@ describe('placeFirstFit (« every name »: smaller type before dropping a name)'
   it('returns the last attempt when none fits whole', () => {
     const r = placeFirstFit([at(14), at(12)], strip);
     expect(r).toEqual(placeLabels(at(12), strip));
+  });
+});
+
+describe('nameAttempts (the label rules both renderers share)', () => {
+  const anchor = (code: string, radius: number) => ({
+    code,
+    text: code,
+    x: 0,
+    y: 0,
+    radius,
+    priority: 1
+  });
+  it.each([
+    // Full-size type (11 px) needs an inscribed circle of 1,6 × 11 = 17,6 px.
+    ['a territory with room gets the full size', 18, false, 1, [11]],
+    ['a narrow one the smaller type', 17, false, 1, [10]],
+    ['« every name »: four sizes, each smaller', 40, true, 1, EVERY_NAME_SCALES.map((s) => 11 * s)],
+    // At 0,9 the full size is 9,9 px, which a 17 px circle holds (1,6 × 9,9 = 15,84).
+    ['the smaller type only while the name does not fit', 17, true, 1, [10, 9.9, 8.8, 7.92]],
+    ['a projector scale enlarges every size', 40, false, 1.5, [16.5]]
+  ] as const)('%s', (_name, radius, every, scale, sizes) => {
+    const attempts = nameAttempts([anchor('38185', radius)], every, scale);
+    expect(attempts.map((a) => a[0]!.fontPx)).toEqual(sizes.map((s) => expect.closeTo(s, 6)));
+  });
+  it('keeps each anchor as given (position, priority, text)', () => {
+    const [first] = nameAttempts(
+      [{ code: 'a', text: 'A', x: 3, y: 4, radius: 50, priority: 7 }],
+      false
+    );
+    expect(first).toEqual([
+      { code: 'a', text: 'A', x: 3, y: 4, radius: 50, priority: 7, fontPx: 11 }
+    ]);
   });
 });
