@@ -432,6 +432,18 @@ test('the first view downloads no MapLibre; zooming switches to it at the same e
   const ratio = dist(after.a, after.b) / dist(before.a, before.b);
   assert.ok(ratio > 0.98 && ratio < 1.02, `same scale (ratio ${ratio.toFixed(3)})`);
   assert.ok(dist(before.a, after.a) < 6, `Grenoble stays in place (${dist(before.a, after.a)} px)`);
+  // The + button zooms around the part of the map beside the legend (not the empty space behind
+  // it): two clicks later the Métropole's centre is still in view, named.
+  for (let i = 0; i < 2; i++) {
+    await page.click('.maplibregl-ctrl-zoom-in');
+    // The zoom's easing (300 ms) ends before the next click.
+    await page.waitForTimeout(500);
+  }
+  await page.waitForFunction(
+    () => document.querySelectorAll('.atlas-label:not(.is-hidden)').length >= 8,
+    undefined,
+    { timeout: 10_000 }
+  );
   assert.equal(
     await page.getAttribute('[data-testid="explorer-map"]', 'data-renderer'),
     'maplibre'
