@@ -533,10 +533,17 @@ test('a link with the transit layers hands over to MapLibre, each file downloade
   // MapLibre names every commune as the SVG map did: smaller type, then callouts with a leader
   // line, and no two names overlap.
   await page.waitForSelector('.atlas-label[data-offset]');
-  const names = await mapLibreNames(page);
-  assert.equal(names.shown, 49, `names shown: ${names.shown}`);
+  const names = await overlappingNames(
+    page,
+    '[data-testid="explorer-map"]',
+    '.atlas-label:not(.is-hidden)'
+  );
+  assert.equal(names.count, 49, `names shown: ${names.count}`);
   assert.deepEqual(names.overlaps, []);
-  assert.ok(names.leaders > 0, 'callouts drawn with their leader line');
+  assert.ok(
+    (await page.locator('.atlas-label:not(.is-hidden) .atlas-leader line').count()) > 0,
+    'callouts drawn with their leader line'
+  );
   await assertNoEnglishError(page);
   // « Carte simplifiée »: the SVG map, without the layers it does not draw (or the map would
   // hand over to MapLibre again at once).
@@ -868,25 +875,6 @@ test('a QPV sheet frames the QPV perimeter, not its whole commune', async ({
   assert.deepEqual(errors, []);
   await context.close();
 });
-
-/** The MapLibre map's names shown, the pairs that overlap, and the callouts' leader lines. */
-async function mapLibreNames(
-  page: Page
-): Promise<{ shown: number; overlaps: string[]; leaders: number }> {
-  return page.$$eval('.atlas-label:not(.is-hidden)', (els) => {
-    const boxes = els.map((el) => ({ name: el.textContent ?? '', r: el.getBoundingClientRect() }));
-    const overlaps: string[] = [];
-    for (let i = 0; i < boxes.length; i++)
-      for (let j = i + 1; j < boxes.length; j++) {
-        const a = boxes[i]!.r;
-        const b = boxes[j]!.r;
-        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
-          overlaps.push(`${boxes[i]!.name} × ${boxes[j]!.name}`);
-      }
-    const leaders = els.filter((el) => el.querySelector('.atlas-leader line')).length;
-    return { shown: boxes.length, overlaps, leaders };
-  });
-}
 
 /** Screen point of the anchor a MapLibre name is placed from: its centre less its offset. */
 async function labelAnchor(page: Page, code: string): Promise<{ x: number; y: number }> {

@@ -71,26 +71,34 @@ export async function elementColours(page: Page, selector: string): Promise<Map<
   return new Map(counts);
 }
 
-/** Text boxes of the map's names that intersect (pairs of names), and the boxes. */
+/**
+ * Boxes of the map's names that intersect (pairs of names), and how many names: the SVG map's
+ * texts by default, or `names` (e.g. MapLibre's shown labels) under `selector`.
+ */
 export async function overlappingNames(
   page: Page,
-  selector = '[data-testid="svg-map"]'
+  selector = '[data-testid="svg-map"]',
+  names = 'g.labels text'
 ): Promise<{ count: number; overlaps: string[] }> {
-  return page.$eval(selector, (root) => {
-    const boxes = [...root.querySelectorAll('g.labels text')].map((t) => ({
-      name: t.textContent ?? '',
-      r: t.getBoundingClientRect()
-    }));
-    const overlaps: string[] = [];
-    for (let i = 0; i < boxes.length; i++)
-      for (let j = i + 1; j < boxes.length; j++) {
-        const a = boxes[i]!.r;
-        const b = boxes[j]!.r;
-        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
-          overlaps.push(`${boxes[i]!.name} × ${boxes[j]!.name}`);
-      }
-    return { count: boxes.length, overlaps };
-  });
+  return page.$eval(
+    selector,
+    (root, names) => {
+      const boxes = [...root.querySelectorAll(names)].map((t) => ({
+        name: t.textContent ?? '',
+        r: t.getBoundingClientRect()
+      }));
+      const overlaps: string[] = [];
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i]!.r;
+          const b = boxes[j]!.r;
+          if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+            overlaps.push(`${boxes[i]!.name} × ${boxes[j]!.name}`);
+        }
+      return { count: boxes.length, overlaps };
+    },
+    names
+  );
 }
 
 /** No English library error (MapLibre's « WebGL2 is required… », « Failed to… ») in the page. */
