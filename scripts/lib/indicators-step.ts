@@ -2,7 +2,6 @@
  * Pipeline step: computes `static/data/indicators.json` from the in-memory outputs, with the
  * parameters of `data/parameters/` and the vintages of `data/sources.json`.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import {
@@ -12,6 +11,7 @@ import {
   type IndicatorsOptions
 } from '../../src/lib/indicators/compute';
 import { jsonSyntaxDetail } from '../../src/lib/data/json-error';
+import { readTextOr } from '../../src/lib/data/read-text';
 import { indicatorsFileSchema, type IndicatorsFile } from '../../src/lib/schemas/indicators';
 import {
   coverageDefaultsSchema,
@@ -25,15 +25,10 @@ const root = new URL('../../', import.meta.url);
 /** Reads and validates a JSON file of the repo; errors name the file and the field. */
 export function readJson<T>(relativePath: string, schema: z.ZodType<T>): T {
   const path = fileURLToPath(new URL(relativePath, root));
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf-8');
-  } catch (e) {
-    const code = (e as { code?: unknown } | null)?.code;
-    throw new Error(
-      `${relativePath} : fichier illisible (${typeof code === 'string' ? code : String(e)})`
-    );
-  }
+  const text = readTextOr(
+    path,
+    (cause) => new Error(`${relativePath} : fichier illisible (${cause})`)
+  );
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -4,6 +4,7 @@
  * Node only (build time).
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readTextOr } from './read-text';
 import { basename, extname, join, resolve } from 'node:path';
 import { SourceFormatError } from './errors';
 import { jsonSyntaxDetail } from './json-error';
@@ -28,16 +29,10 @@ export interface SourceBytes {
 
 /** Load and validate the sources manifest. */
 export function loadManifest(path: string): SourcesManifest {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: unknown } | null)?.code;
-    throw new SourceFormatError(
-      path,
-      `manifeste des sources illisible (${typeof code === 'string' ? code : String(e)})`
-    );
-  }
+  const text = readTextOr(
+    path,
+    (cause) => new SourceFormatError(path, `manifeste des sources illisible (${cause})`)
+  );
   let json: unknown;
   try {
     json = JSON.parse(text);
