@@ -461,10 +461,7 @@ test('without WebGL: / draws its map with names, clicks open sheets, the notice 
     assert.equal(drawn.names.length, 49);
     await assertSvgMapPainted(page);
     await assertNoEnglishError(page);
-    await page.click('[data-testid="map-explore"]');
-    const notice = page.getByTestId('map-notice');
-    await notice.waitFor();
-    assert.match((await notice.textContent()) ?? '', /Cette fonction demande WebGL, indisponible/);
+    await assertZoomRefused(page);
     // The same for a layer only MapLibre draws.
     await page.click('summary:has-text("Couches")');
     await page.check('input[data-layer="lignes"]');
@@ -603,12 +600,7 @@ test('with WebGL 1 only, zooming keeps the named SVG map and says why in French,
     );
     await page.goto(`${baseURL}/?couches=qpv,noms`);
     await waitForSvgMap(page);
-    await page.click('[data-testid="map-explore"]');
-    const notice = page.getByTestId('map-notice');
-    await notice.waitFor();
-    assert.match((await notice.textContent()) ?? '', /Cette fonction demande WebGL, indisponible/);
-    assert.equal(await page.getAttribute('[data-testid="explorer-map"]', 'data-renderer'), 'svg');
-    assert.equal((await waitForSvgMap(page)).names.length, 49);
+    await assertZoomRefused(page);
     assert.deepEqual(requested, [], 'nothing of MapLibre downloaded');
     await assertNoEnglishError(page);
     assert.deepEqual(errors, []);
@@ -645,12 +637,7 @@ test('a MapLibre map that cannot start gives the SVG map back, explorer and shee
 
   await page.goto(`${baseURL}/`);
   await waitForSvgMap(page);
-  await page.click('[data-testid="map-explore"]');
-  const notice = page.getByTestId('map-notice');
-  await notice.waitFor();
-  assert.match((await notice.textContent()) ?? '', /Cette fonction demande WebGL, indisponible/);
-  assert.equal(await page.getAttribute('[data-testid="explorer-map"]', 'data-renderer'), 'svg');
-  assert.equal((await waitForSvgMap(page)).names.length, 49, 'the named SVG map is back');
+  await assertZoomRefused(page);
   await assertNoEnglishError(page);
 
   await page.goto(`${baseURL}/commune/38185`);
@@ -875,6 +862,19 @@ test('a QPV sheet frames the QPV perimeter, not its whole commune', async ({
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/**
+ * « Zoomer » where MapLibre cannot start: the French notice says why, and the SVG map stays with
+ * every name.
+ */
+async function assertZoomRefused(page: Page): Promise<void> {
+  await page.click('[data-testid="map-explore"]');
+  const notice = page.getByTestId('map-notice');
+  await notice.waitFor();
+  assert.match((await notice.textContent()) ?? '', /Cette fonction demande WebGL, indisponible/);
+  assert.equal(await page.getAttribute('[data-testid="explorer-map"]', 'data-renderer'), 'svg');
+  assert.equal((await waitForSvgMap(page)).names.length, 49, 'the named SVG map stays');
+}
 
 /** Screen point of the anchor a MapLibre name is placed from: its centre less its offset. */
 async function labelAnchor(page: Page, code: string): Promise<{ x: number; y: number }> {
