@@ -25,6 +25,7 @@
 import { readFileSync } from 'node:fs';
 import { bbox as turfBbox, booleanPointInPolygon, lineString, simplify } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { EARTH_RADIUS_M } from '../../src/lib/indicators/sampling';
 import { z } from '../../src/lib/schemas/zod';
 import {
   parseTransitLinesGeojson,
@@ -54,7 +55,6 @@ const MODE_RANK: Record<TransitMode, number> = { tram: 0, chrono: 1, bus: 2 };
 const GTFS_DEFAULT_COLOR = 'FFFFFF';
 const GTFS_DEFAULT_TEXT_COLOR = '000000';
 /** Mean Earth radius (IUGG), metres. */
-const EARTH_RADIUS_M = 6_371_008.8;
 
 export interface TransitInput {
   stopsCsv: string;

@@ -402,21 +402,16 @@ export async function exportMapPng(
     cut.width,
     cut.height
   );
+  const dx = (n: number) => n - crop.x;
+  const dy = (n: number) => n - crop.y;
   return composeMapPng(cut, crop.width, {
     ...options,
-    labels: options.labels?.map((l) => ({
+    labels: options.labels?.map(({ leader, ...l }) => ({
       ...l,
-      x: l.x - crop.x,
-      y: l.y - crop.y,
-      ...(l.leader
-        ? {
-            leader: {
-              x1: l.leader.x1 - crop.x,
-              y1: l.leader.y1 - crop.y,
-              x2: l.leader.x2 - crop.x,
-              y2: l.leader.y2 - crop.y
-            }
-          }
+      x: dx(l.x),
+      y: dy(l.y),
+      ...(leader
+        ? { leader: { x1: dx(leader.x1), y1: dy(leader.y1), x2: dx(leader.x2), y2: dy(leader.y2) } }
         : {})
     }))
   });

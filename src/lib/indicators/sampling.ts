@@ -18,7 +18,11 @@ export type AreaGeometry =
   | { type: 'Polygon'; coordinates: Position[][] }
   | { type: 'MultiPolygon'; coordinates: Position[][][] };
 
-const EARTH_RADIUS_M = 6_371_008.8;
+/**
+ * Mean Earth radius, metres (IUGG; the one d3-geo's great-circle distances assume): the one
+ * radius of the app's distances, projections and map scales.
+ */
+export const EARTH_RADIUS_M = 6_371_008.8;
 const RAD = Math.PI / 180;
 
 /** Local equirectangular projection: metres east / north of (lon0, lat0). */

@@ -4,6 +4,7 @@
  * the same anchors when the SVG overview is at hand: a map handed over from SVG to MapLibre names
  * the same communes, at the same points, in the same type.
  */
+import { EARTH_RADIUS_M } from '../indicators/sampling';
 import type { NameAnchor } from './scheme/labels';
 
 /** Where a territory is named: its anchor and the radius of the circle inscribed around it. */
@@ -14,17 +15,16 @@ export interface NamePoint {
   radiusM: number;
 }
 
-/** Equatorial circumference of the Web Mercator sphere, metres (MapLibre's). */
-const EARTH_CIRCUMFERENCE_M = 40_075_016.686;
 /** MapLibre's tile size, px: zoom 0 shows the world 512 px wide. */
 const TILE_PX = 512;
 
 /**
- * Ground metres per CSS pixel of a Web Mercator map at `zoom`, at latitude `lat` (degrees).
- * @example metresPerPixel(45.19, 10) // ≈ 53,9 m/px over Grenoble
+ * Ground metres per CSS pixel of a Web Mercator map at `zoom`, at latitude `lat` (degrees), on
+ * the mean-radius sphere the SVG overview's scale (hence `NamePoint.radiusM`) is measured on.
+ * @example metresPerPixel(45.19, 10) // ≈ 53,8 m/px over Grenoble
  */
 export function metresPerPixel(lat: number, zoom: number): number {
-  return (EARTH_CIRCUMFERENCE_M * Math.cos((lat * Math.PI) / 180)) / (TILE_PX * 2 ** zoom);
+  return (2 * Math.PI * EARTH_RADIUS_M * Math.cos((lat * Math.PI) / 180)) / (TILE_PX * 2 ** zoom);
 }
 
 /** A name to place on the MapLibre map: its anchor on screen (px) and its point. */

@@ -3,12 +3,13 @@ import { metresPerPixel, namesInView, type ScreenName } from '../../../src/lib/m
 
 describe('metresPerPixel', () => {
   it.each([
-    // Web Mercator at zoom 0: the equator's 40 075 km over 512 px.
-    ['the equator at zoom 0', 0, 0, 78_271.517],
-    ['one zoom level halves it', 0, 1, 39_135.758],
+    // Web Mercator at zoom 0: the equator of the mean-radius sphere (2π × 6 371 008,8 m) over
+    // 512 px.
+    ['the equator at zoom 0', 0, 0, 78_184.041],
+    ['one zoom level halves it', 0, 1, 39_092.02],
     // cos 60° = 0,5.
-    ['at 60° north, half the equator’s', 60, 0, 39_135.758],
-    ['Grenoble at zoom 10', 45.19, 10, 53.87]
+    ['at 60° north, half the equator’s', 60, 0, 39_092.02],
+    ['Grenoble at zoom 10', 45.19, 10, 53.809]
   ] as const)('%s', (_name, lat, zoom, metres) => {
     expect(metresPerPixel(lat, zoom)).toBeCloseTo(metres, 2);
   });

@@ -179,12 +179,14 @@ export class ExplorerPage {
   readonly qpvGenerations = $derived(
     this.ui.hasLayer('qpv') ? (this.qpvLayer?.generations ?? null) : null
   );
+  /** Datasets of the QPV perimeters drawn, or null when the layer is off (or not yet known). */
+  readonly qpvSources = $derived(this.ui.hasLayer('qpv') ? (this.qpvLayer?.sources ?? null) : null);
   /** The datasets of the context layers drawn (QPV, transit lines, stops), for the legend. */
   readonly contextSourceLine = $derived(
     contextSourcesLine(
       contextSources(
         {
-          qpv: this.ui.hasLayer('qpv') ? (this.qpvLayer?.sources ?? null) : null,
+          qpv: this.qpvSources,
           lines: this.ui.hasLayer('lignes'),
           stops: this.ui.hasLayer('arrets')
         },

@@ -6,11 +6,9 @@
  */
 import { geoConicConformal, geoDistance, type GeoProjection } from 'd3-geo';
 import type { Position } from 'geojson';
+import { EARTH_RADIUS_M } from '../../indicators/sampling';
 import type { SvgOverview } from '../../schemas/svg-map';
 import type { NamePoint } from '../label-placement';
-
-/** Mean Earth radius (m), as used by d3-geo's great-circle distances (IUGG). */
-export const EARTH_RADIUS_M = 6_371_008.8;
 
 /** Standard parallels (degrees) and rotation of Lambert-93 (RGF93 / CC central meridian 3° E). */
 export const LAMBERT_LIKE = {
