@@ -689,11 +689,35 @@ test('the propositions view counts items per commune and lists them with their r
   const { page, context } = await newPage();
   await page.goto(`${baseURL}/?vue=propositions`);
   await waitForSvgMap(page);
-  // Each name carries its count.
+  // Each name carries its count…
   await page
     .locator('[data-testid="svg-map"] g.labels text', { hasText: /\(\d+\)$/ })
     .first()
     .waitFor({ timeout: 60_000 });
+  // …where there is room: at 1280×800 every commune is named, a few by their name alone (the
+  // legend says so; the table gives every count).
+  await page.waitForFunction(
+    () =>
+      Number(document.querySelector('[data-testid="svg-map"]')?.getAttribute('data-labels')) === 49
+  );
+  const { count, overlaps } = await overlappingNames(page);
+  assert.equal(count, 49);
+  assert.deepEqual(overlaps, []);
+  const texts = await page.$$eval('[data-testid="svg-map"] g.labels text', (ts) =>
+    ts.map((t) => t.textContent?.trim() ?? '')
+  );
+  const names = new Set(overview().communes.map((c) => c.nom));
+  const counted = texts.filter((t) => /^.+ \(\d+( \+ \d+ en réunion)?\)$/.test(t));
+  assert.deepEqual(
+    new Set(texts.map((t) => t.replace(/ \(\d+( \+ \d+ en réunion)?\)$/, ''))),
+    names
+  );
+  for (const t of texts.filter((x) => !counted.includes(x))) assert.ok(names.has(t), t);
+  assert.ok(counted.length >= 30, `${counted.length} names with their count`);
+  assert.match(
+    (await page.locator('[data-testid="explorer-map"] .legend-box').textContent()) ?? '',
+    /Un nom sans nombre : faute de place, voir le tableau\./
+  );
   await page.click('tr[data-code="38185"] button.select');
   const panel = page.locator('[data-testid="territory-items"]');
   await panel.waitFor();

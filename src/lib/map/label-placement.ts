@@ -31,6 +31,8 @@ export function metresPerPixel(lat: number, zoom: number): number {
 export interface ScreenName {
   code: string;
   text: string;
+  /** The name alone, when `text` adds its count (see `LabelInput.shortText`). */
+  shortText?: string;
   /** The anchor projected on the map, CSS px of the map container. */
   x: number;
   y: number;
@@ -52,6 +54,7 @@ export function namesInView(
     .map((n) => ({
       code: n.code,
       text: n.text,
+      ...(n.shortText !== undefined && n.shortText !== n.text ? { shortText: n.shortText } : {}),
       x: n.x,
       y: n.y,
       radius: n.point.radiusM / metresPerPixel(n.point.lngLat[1], view.zoom),

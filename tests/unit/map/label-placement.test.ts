@@ -43,6 +43,17 @@ describe('namesInView', () => {
     const [closer] = namesInView([name('a', 10, 10, 1000)], { ...view, zoom: 11 });
     expect(closer?.radius).toBeCloseTo(2 * (n?.radius ?? 0), 6);
   });
+  it('keeps the name alone as the short text when the text adds a count', () => {
+    const [counted, plain] = namesInView(
+      [
+        { ...name('a', 1, 1, 0), text: 'Vif (12)', shortText: 'Vif' },
+        { ...name('b', 2, 2, 0), text: 'Vif', shortText: 'Vif' }
+      ],
+      view
+    );
+    expect(counted).toMatchObject({ text: 'Vif (12)', shortText: 'Vif' });
+    expect(plain).not.toHaveProperty('shortText');
+  });
   it('an unknown radius is 0 (the smaller type)', () => {
     expect(namesInView([name('a', 1, 1, 0)], view)[0]?.radius).toBe(0);
   });

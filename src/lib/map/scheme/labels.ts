@@ -31,6 +31,11 @@ export interface LabelInput {
   fontPx: number;
   /** Font weight (600 for the main names). */
   weight?: number;
+  /**
+   * The name alone, when `text` adds to it (« Poisat (6) » in the propositions view): what
+   * `placeFirstFit` shows when even the smallest type leaves no room for the whole text.
+   */
+  shortText?: string;
 }
 
 export interface PlacedLabel {
@@ -305,8 +310,69 @@ function shrink(b: Box, by: number): Box {
 }
 
 /**
+ * The names placed by their `shortText` given back their whole text, by decreasing priority,
+ * wherever the longer box, around the same centre, stays clear of the edges, the obstacles, the
+ * other names, anchors and leader lines (the rules of `placeLabels`).
+ */
+function restoreWholeTexts(
+  placement: Placement,
+  items: readonly LabelInput[],
+  options: PlaceOptions
+): Placement {
+  const gap = options.gap ?? 1.5;
+  const byCode = new Map(items.map((it) => [it.code, it]));
+  const placed = [...placement.placed];
+  const boxOf = (p: PlacedLabel): Box => ({
+    x0: p.x - p.width / 2 - gap,
+    y0: p.y - p.height / 2 - gap,
+    x1: p.x + p.width / 2 + gap,
+    y1: p.y + p.height / 2 + gap
+  });
+  const overlap = (a: Box, b: Box) => a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
+  const priority = (p: PlacedLabel) => byCode.get(p.code)?.priority ?? -Infinity;
+  const order = placed
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => priority(b.p) - priority(a.p) || a.p.code.localeCompare(b.p.code));
+  for (const { i } of order) {
+    const p = placed[i]!;
+    const it = byCode.get(p.code);
+    if (!it || it.text === p.text) continue;
+    const width = Math.ceil(options.measure(it.text, labelFont(p.fontPx, p.weight))) + 2;
+    const b = boxOf({ ...p, width });
+    const [x2, y2] = p.leader ? nearestOnBox(it.x, it.y, shrink(b, gap)) : [0, 0];
+    const grown: PlacedLabel = {
+      ...p,
+      text: it.text,
+      width,
+      leader: p.leader ? { ...p.leader, x2, y2 } : null
+    };
+    const clear =
+      b.x0 >= 1 &&
+      b.y0 >= 1 &&
+      b.x1 <= options.width - 1 &&
+      b.y1 <= options.height - 1 &&
+      !(options.obstacles ?? []).some((o) => overlap(b, o)) &&
+      placed.every((q, j) => {
+        if (j === i) return true;
+        const a = byCode.get(q.code);
+        return (
+          !overlap(b, boxOf(q)) &&
+          !(a && a.x > b.x0 - 2 && a.x < b.x1 + 2 && a.y > b.y0 - 2 && a.y < b.y1 + 2) &&
+          !(q.leader && segmentHitsBox(q.leader.x1, q.leader.y1, q.leader.x2, q.leader.y2, b)) &&
+          !(grown.leader && segmentHitsBox(it.x, it.y, x2, y2, shrink(boxOf(q), gap + 0.5)))
+        );
+      });
+    if (clear) placed[i] = grown;
+  }
+  return { placed, dropped: placement.dropped };
+}
+
+/**
  * The first of `attempts` (the same names in ever smaller type) whose names all fit, else the
- * last one's placement: « every name », shrinking the type before dropping a name.
+ * last one's placement: « every name », shrinking the type before dropping a name. When even the
+ * last drops names, and names have a `shortText` (the name without its count), they are placed
+ * by it if fewer are dropped, then given back their whole text wherever it fits: a name is worth
+ * more than its count, which the tooltip and the table still give.
  */
 export function placeFirstFit(
   attempts: readonly (readonly LabelInput[])[],
@@ -315,7 +381,38 @@ export function placeFirstFit(
   let result: Placement = { placed: [], dropped: [] };
   for (const items of attempts) {
     result = placeLabels(items, options);
-    if (result.dropped.length === 0) break;
+    if (result.dropped.length === 0) return result;
   }
-  return result;
+  const last = attempts.at(-1);
+  // Only for « every name » (callouts): elsewhere the names that do not fit are left out.
+  if (!(options.callouts ?? true) || !last?.some((it) => it.shortText !== undefined)) return result;
+  const shortOf = (keep: ReadonlySet<string>) =>
+    last.map((it) => (it.shortText && !keep.has(it.code) ? { ...it, text: it.shortText } : it));
+  const short = placeLabels(shortOf(new Set()), options);
+  if (short.dropped.length >= result.dropped.length) return result;
+  // Counts given back where they fit in place, then, by priority, wherever placing all the names
+  // again still drops none (a few more placements: the costliest step, kept to RESTORE_TRIES).
+  let best = restoreWholeTexts(short, last, options);
+  const whole = new Set(
+    best.placed
+      .filter((p) => p.text === last.find((it) => it.code === p.code)?.text)
+      .map((p) => p.code)
+  );
+  const pending = [...last]
+    .filter((it) => it.shortText && !whole.has(it.code))
+    .sort((a, b) => b.priority - a.priority || a.code.localeCompare(b.code))
+    .slice(0, RESTORE_TRIES);
+  for (const it of pending) {
+    const keep = new Set([...whole, it.code]);
+    const next = placeLabels(shortOf(keep), options);
+    if (next.dropped.length > best.dropped.length) continue;
+    whole.add(it.code);
+    best = restoreWholeTexts(next, last, options);
+    for (const p of best.placed)
+      if (p.text === last.find((x) => x.code === p.code)?.text) whole.add(p.code);
+  }
+  return best;
 }
+
+/** Names whose count `placeFirstFit` tries to give back by placing all the names again. */
+const RESTORE_TRIES = 16;

@@ -89,8 +89,9 @@ export function scaleBar(
 }
 
 /**
- * The communes of the overview to name (px), by `textOf` (default: the name), before their type
- * size is chosen (`nameAttempts`). Priority: `priorityOf`, else the inscribed circle's radius.
+ * The communes of the overview to name (px), by `textOf` (default: the name; the name stays as
+ * `shortText`), before their type size is chosen (`nameAttempts`). Priority: `priorityOf`, else
+ * the inscribed circle's radius.
  */
 export function communeLabelItems(
   geometry: SvgOverview,
@@ -111,6 +112,7 @@ export function communeLabelItems(
       return {
         code: c.code,
         text: options.textOf ? options.textOf(c.code, c.nom) : c.nom,
+        ...(options.textOf ? { shortText: c.nom } : {}),
         x,
         y,
         radius,

@@ -124,6 +124,30 @@ describe.skipIf(!existsSync(GENERATED))('the 49 communes on the home map at 1280
       expect(off || p.x - p.width / 2 >= legend.x1, p.code).toBe(true);
     }
   });
+  it('names every commune in the propositions view too, a few without their count', () => {
+    const { viewBox, pxPerUnit } = frameViewBox(focusBox(geometry, null), W, H, {
+      top: 12,
+      right: 12,
+      bottom: 12,
+      left: 140
+    });
+    // The longest counts the view shows (« (116 + 2 en réunion) »), on every name.
+    const textOf = (_code: string, nom: string) => `${nom} (116 + 2 en réunion)`;
+    const attempts = nameAttempts(
+      communeLabelItems(geometry, viewBox, pxPerUnit, { textOf }),
+      true
+    );
+    const options = { width: W, height: H, measure, obstacles: [legend] };
+    expect(placeLabels(attempts.at(-1)!, options).dropped.length).toBeGreaterThan(0);
+    const { placed, dropped } = placeFirstFit(attempts, options);
+    expect(dropped).toEqual([]);
+    expect(placed).toHaveLength(49);
+    assertNoOverlap(placed);
+    const short = placed.filter((p) => !p.text.endsWith('(116 + 2 en réunion)'));
+    expect(short.length).toBeGreaterThan(0);
+    const names = new Map(geometry.communes.map((c) => [c.code, c.nom]));
+    for (const p of short) expect(p.text).toBe(names.get(p.code));
+  });
 });
 
 describe('placeFirstFit (« every name »: smaller type before dropping a name)', () => {
@@ -147,6 +171,39 @@ describe('placeFirstFit (« every name »: smaller type before dropping a name)'
   it('returns the last attempt when none fits whole', () => {
     const r = placeFirstFit([at(14), at(12)], strip);
     expect(r).toEqual(placeLabels(at(12), strip));
+  });
+  // At 8 px « Commune 38002 (4) » (84 px) overlaps « Commune 38001 (116) »; « Commune 38002 »
+  // (70 px), centred on the same anchor, does not.
+  const counted = (fontPx: number): LabelInput[] => [
+    { ...item('38001', 55, 10), fontPx, text: 'Commune 38001 (116)', shortText: 'Commune 38001' },
+    { ...item('38002', 143, 10), fontPx, text: 'Commune 38002 (4)', shortText: 'Commune 38002' }
+  ];
+  // « Every name » (callouts; the strip leaves them no room).
+  const every = { ...strip, callouts: true };
+  it('leaves a name out rather than shorten it when not asked for every name', () => {
+    expect(placeFirstFit([counted(8)], strip)).toEqual(placeLabels(counted(8), strip));
+    expect(placeFirstFit([counted(8)], strip).dropped).toEqual(['38002']);
+  });
+  it('shows a dropped name without its count rather than not at all', () => {
+    expect(placeLabels(counted(8), every).dropped).toEqual(['38002']);
+    const r = placeFirstFit([counted(12), counted(8)], every);
+    expect(r.dropped).toEqual([]);
+    // Only the name that found no room loses its count, in the last attempt's type.
+    expect(r.placed.map((p) => [p.text, p.fontPx])).toEqual([
+      ['Commune 38001 (116)', 8],
+      ['Commune 38002', 8]
+    ]);
+    assertNoOverlap(r.placed);
+  });
+  it('keeps the whole texts when the names alone do not fit either', () => {
+    const r = placeFirstFit([counted(14)], every);
+    expect(r).toEqual(placeLabels(counted(14), every));
+    expect(r.dropped).not.toEqual([]);
+  });
+  it('tries no short text when every whole text fits', () => {
+    const r = placeFirstFit([counted(6)], { ...every, width: 400 });
+    expect(r.dropped).toEqual([]);
+    expect(r.placed.map((p) => p.text)).toEqual(['Commune 38001 (116)', 'Commune 38002 (4)']);
   });
 });
 
