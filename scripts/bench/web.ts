@@ -101,6 +101,7 @@ let w = 180, s = 90, e = -180, n = -90;
 for (const f of data.communes.features) for (const poly of f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates)
   for (const [x, y] of poly[0]) { w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y); }
 const sources = Object.fromEntries(files.map((f) => [f, { type: 'geojson', data: data[f], promoteId: f === 'communes' || f === 'qpv' ? 'code' : undefined }]));
+performance.mark('atlas-map-create');
 const map = new ml.Map({ container: 'map', bounds: [w, s, e, n], fitBoundsOptions: { padding: 20 }, fadeDuration: 0,
   style: { version: 8, sources, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#eef0ec' } }, ...${JSON.stringify(styleLayers)}] } });
 map.once('idle', () => performance.mark('atlas-map-idle'));
@@ -132,7 +133,8 @@ async function timeToSvg(browser: Browser, url: string): Promise<number> {
 async function timeToIdle(
   browser: Browser,
   url: string,
-  ready: { times: number[] } | null = null
+  ready: { times: number[] } | null = null,
+  marks: Record<string, number[]> = {}
 ): Promise<number> {
   // No service worker: its precache downloads would be counted as the page's own.
   const context = await browser.newContext({
@@ -148,6 +150,10 @@ async function timeToIdle(
     { timeout: 60_000, polling: 50 }
   );
   const value = (await ms.jsonValue()) as number;
+  for (const [name, times] of Object.entries(marks))
+    times.push(
+      await page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN, name)
+    );
   if (ready) {
     const r = await page.waitForFunction(
       () => performance.getEntriesByName('atlas-map-ready')[0]?.startTime ?? null,
@@ -319,12 +325,33 @@ export async function benchWeb(): Promise<string> {
       bareAll: [] as number[],
       named: [] as number[]
     };
+    // Where the time goes: the app's steps up to `new Map`, the bare page's `new Map`.
+    const appMarks: Record<string, number[]> = {
+      'atlas-webgl-probe': [],
+      'atlas-webgl-probed': [],
+      'atlas-islands-hydrated': [],
+      'atlas-map-create': []
+    };
+    const bareMarks: Record<string, number[]> = { 'atlas-map-create': [] };
     for (let i = 0; i < RUNS; i++) {
-      times.app.push(await timeToIdle(browser, `${app.url}${ALL_LAYERS}`, { times: times.named }));
+      times.app.push(
+        await timeToIdle(browser, `${app.url}${ALL_LAYERS}`, { times: times.named }, appMarks)
+      );
       times.bare.push(await timeToIdle(browser, `${bare.url}/`));
       times.defaults.push(await timeToSvg(browser, `${app.url}/`));
-      times.bareAll.push(await timeToIdle(browser, `${bareAll.url}/`));
+      times.bareAll.push(await timeToIdle(browser, `${bareAll.url}/`, null, bareMarks));
     }
+    // Tour by tour (the app, then the bare page a few seconds later): the ratio's spread on a
+    // machine whose speed drifts between runs.
+    const paired = times.app.map((t, i) => t / times.bareAll[i]!).sort((a, b) => a - b);
+    const at = (marks: Record<string, number[]>, name: string) => marks[name] ?? [];
+    const step = (from: number[], to: number[]) =>
+      median(to.map((t, i) => t - from[i]!)).toFixed(0);
+    const appCreated = at(appMarks, 'atlas-map-create');
+    const bareCreated = at(bareMarks, 'atlas-map-create');
+    const probe = at(appMarks, 'atlas-webgl-probe');
+    const probed = at(appMarks, 'atlas-webgl-probed');
+    const islands = at(appMarks, 'atlas-islands-hydrated');
     const row = (label: string, xs: number[]) =>
       `  ${label.padEnd(44)} ${median(xs).toFixed(0).padStart(5)} ms  [${xs.map((t) => t.toFixed(0)).join(', ')}]`;
     // Issue 12's target: the app against a bare page drawing the same sources and layers.
@@ -340,6 +367,11 @@ export async function benchWeb(): Promise<string> {
       row('MapLibre nu, communes seules', times.bare),
       `  (Les noms sont des étiquettes HTML de l'appli, absentes de la page nue : placés dans le worker des étiquettes une fois MapLibre au repos, puis la carte SVG s'efface.)`,
       `  Rapport Atlas / MapLibre nu avec les mêmes couches ${ratio.toFixed(2)} (cible ≤ ${TARGET_RATIO} : ${verdict(ratio <= TARGET_RATIO)})`,
+      `  Rapport tour par tour : médiane ${median(paired).toFixed(2)}, de ${paired[0]!.toFixed(2)} à ${paired.at(-1)!.toFixed(2)}`,
+      `  Où va le temps (médianes, ms) :`,
+      `    Atlas : ${median(probe).toFixed(0)} jusqu'à la sonde WebGL (page et code de l'appli), ${step(probe, probed)} de sonde, ${step(probed, islands)} jusqu'aux îlots hydratés, ${step(islands, appCreated)} jusqu'à \`new Map\`, ${step(appCreated, times.app)} de là au repos`,
+      `    MapLibre nu : ${median(bareCreated).toFixed(0)} jusqu'à \`new Map\` (bibliothèque et données), ${step(bareCreated, times.bareAll)} de là au repos`,
+      `    (Le premier contexte WebGL, long à créer sous SwiftShader, est payé par la sonde de l'Atlas, par \`new Map\` sur la page nue.)`,
       `  Pour information : Atlas / MapLibre nu, communes seules ${(median(times.app) / median(times.bare)).toFixed(2)}`,
       `  Pour information : MapLibre nu, mêmes couches / communes seules ${floorRatio.toFixed(2)} (coût des couches pour MapLibre seul)`
     );

@@ -18,9 +18,18 @@ export type AtlasMapLoad =
 // Probed once: each probe creates a WebGL context, which costs tens of ms without a GPU.
 let webgl: boolean | null = null;
 
+/** Probes WebGL, once; `npm run bench` reads the probe's marks (its share of a switch). */
+function probeOnce(): boolean {
+  if (webgl === null) {
+    performance.mark('atlas-webgl-probe');
+    webgl = hasWebGL();
+    performance.mark('atlas-webgl-probed');
+  }
+  return webgl;
+}
+
 export async function loadAtlasMap(): Promise<AtlasMapLoad> {
-  webgl ??= hasWebGL();
-  if (!webgl) return { ok: false, notice: NO_WEBGL_MESSAGE };
+  if (!probeOnce()) return { ok: false, notice: NO_WEBGL_MESSAGE };
   try {
     return { ok: true, component: (await import('./AtlasMap.svelte')).default };
   } catch (error) {
@@ -47,8 +56,7 @@ export function atlasMapFiles(layers: Partial<LayerToggles>): DataFileKey[] {
  * without WebGL (returns false); errors are left to the real loads, which report them in French.
  */
 export function preloadAtlasMap(layers: Partial<LayerToggles>, base: string): boolean {
-  webgl ??= hasWebGL();
-  if (!webgl) return false;
+  if (!probeOnce()) return false;
   const ignore = () => undefined;
   import('./AtlasMap.svelte').catch(ignore);
   loadMapLibre().catch(ignore);
