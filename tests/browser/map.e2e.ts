@@ -541,6 +541,8 @@ test('a link with the transit layers hands over to MapLibre, each file downloade
     (await page.locator('.atlas-label:not(.is-hidden) .atlas-leader line').count()) > 0,
     'callouts drawn with their leader line'
   );
+  // The indicator view counts nothing: no badge beside a name.
+  assert.equal(await page.locator('.atlas-label .atlas-badge:not([hidden])').count(), 0);
   await assertNoEnglishError(page);
   // « Carte simplifiée »: the SVG map, without the layers it does not draw (or the map would
   // hand over to MapLibre again at once).
@@ -725,6 +727,38 @@ test('the propositions view counts items per commune and lists them with their r
   assert.match((await panel.textContent()) ?? '', /Affiché car/);
   await page.selectOption('[data-testid="theme-select"]', '1');
   await page.waitForURL(/theme=1/);
+  await context.close();
+});
+
+test('MapLibre names the communes of the propositions view too, with their count where it fits', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context, errors } = await newPage();
+  await page.goto(`${baseURL}/?vue=propositions&couches=qpv,lignes,noms`);
+  await page.waitForSelector('[data-testid="atlas-map"][data-state="idle"]', { timeout: 60_000 });
+  await page.waitForSelector('.atlas-label[data-offset]');
+  const names = await overlappingNames(
+    page,
+    '[data-testid="explorer-map"]',
+    '.atlas-label:not(.is-hidden)'
+  );
+  // The legend is longer than in the indicator view (the propositions' note, the lines): at
+  // 1280×800 one or two names may find no room even without their count.
+  assert.ok(names.count >= 47, `names shown: ${names.count}`);
+  assert.deepEqual(names.overlaps, []);
+  const badges = await page.$$eval('.atlas-label:not(.is-hidden) .atlas-badge', (els) =>
+    els.map((b) => ({ shown: !b.hasAttribute('hidden'), count: b.firstChild?.textContent ?? '' }))
+  );
+  // Every name has a count; the few placed without it hide their badge (as the SVG map does).
+  assert.ok(
+    badges.every((b) => /^\s*\d+$/.test(b.count)),
+    'a count for every name'
+  );
+  const shown = badges.filter((b) => b.shown).length;
+  // Its legend takes more room than the SVG map's (the lines' entry and source): fewer counts fit.
+  assert.ok(shown >= 15 && shown <= names.count, `${shown} badges shown of ${names.count}`);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

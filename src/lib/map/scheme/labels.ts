@@ -391,7 +391,7 @@ export function placeFirstFit(
   const short = placeLabels(shortOf(new Set()), options);
   if (short.dropped.length >= result.dropped.length) return result;
   // Counts given back where they fit in place, then, by priority, wherever placing all the names
-  // again still drops none (a few more placements: the costliest step, kept to RESTORE_TRIES).
+  // again drops no more (more placements: the costliest step, kept to RESTORE_TRIES).
   let best = restoreWholeTexts(short, last, options);
   const whole = new Set(
     best.placed
@@ -400,19 +400,26 @@ export function placeFirstFit(
   );
   const pending = [...last]
     .filter((it) => it.shortText && !whole.has(it.code))
-    .sort((a, b) => b.priority - a.priority || a.code.localeCompare(b.code))
-    .slice(0, RESTORE_TRIES);
-  for (const it of pending) {
-    const keep = new Set([...whole, it.code]);
-    const next = placeLabels(shortOf(keep), options);
-    if (next.dropped.length > best.dropped.length) continue;
-    whole.add(it.code);
-    best = restoreWholeTexts(next, last, options);
-    for (const p of best.placed)
-      if (p.text === last.find((x) => x.code === p.code)?.text) whole.add(p.code);
+    .sort((a, b) => b.priority - a.priority || a.code.localeCompare(b.code));
+  // By batches that double while they fit and halve when they do not: few placements when most
+  // counts fit, one by one around those that do not.
+  let batch = 1;
+  for (let i = 0, tries = 0; i < pending.length && tries < RESTORE_TRIES; tries++) {
+    const codes = pending.slice(i, i + batch).map((it) => it.code);
+    const next = placeLabels(shortOf(new Set([...whole, ...codes])), options);
+    if (next.dropped.length <= best.dropped.length) {
+      for (const code of codes) whole.add(code);
+      best = restoreWholeTexts(next, last, options);
+      for (const p of best.placed)
+        if (p.text === last.find((x) => x.code === p.code)?.text) whole.add(p.code);
+      i += codes.length;
+      batch *= 2;
+    } else if (batch > 1) batch = Math.floor(batch / 2);
+    // This name keeps its short text.
+    else i += 1;
   }
   return best;
 }
 
-/** Names whose count `placeFirstFit` tries to give back by placing all the names again. */
-const RESTORE_TRIES = 16;
+/** Placements `placeFirstFit` may make to give counts back (each costs a few ms). */
+const RESTORE_TRIES = 48;
