@@ -102,13 +102,13 @@ describe.skipIf(!existsSync(GENERATED))('the 49 communes on the home map at 1280
   const W = 770;
   const H = 640;
   const legend = { x0: 0, y0: H - 300, x1: 300, y1: H };
+  const { viewBox, pxPerUnit } = frameViewBox(focusBox(geometry, null), W, H, {
+    top: 12,
+    right: 12,
+    bottom: 12,
+    left: 140
+  });
   it('names every commune, with no two names overlapping', () => {
-    const { viewBox, pxPerUnit } = frameViewBox(focusBox(geometry, null), W, H, {
-      top: 12,
-      right: 12,
-      bottom: 12,
-      left: 140
-    });
     const items = nameAttempts(communeLabelItems(geometry, viewBox, pxPerUnit), false)[0]!;
     const { placed, dropped } = placeLabels(items, {
       width: W,
@@ -125,12 +125,6 @@ describe.skipIf(!existsSync(GENERATED))('the 49 communes on the home map at 1280
     }
   });
   it('names every commune in the propositions view too, a few without their count', () => {
-    const { viewBox, pxPerUnit } = frameViewBox(focusBox(geometry, null), W, H, {
-      top: 12,
-      right: 12,
-      bottom: 12,
-      left: 140
-    });
     // The longest counts the view shows (« (116 + 2 en réunion) »), on every name.
     const textOf = (_code: string, nom: string) => `${nom} (116 + 2 en réunion)`;
     const attempts = nameAttempts(
