@@ -758,6 +758,21 @@ test('MapLibre names the communes of the propositions view too, with their count
   const shown = badges.filter((b) => b.shown).length;
   // Its legend takes more room than the SVG map's (the lines' entry and source): fewer counts fit.
   assert.ok(shown >= 15 && shown <= names.count, `${shown} badges shown of ${names.count}`);
+  // To the indicator view and back: the badges go, then come back where their counts fit.
+  const visibleBadges = () =>
+    page.locator('.atlas-label:not(.is-hidden) .atlas-badge:not([hidden])');
+  await page.check('input[type="radio"][value="indicateur"]');
+  await page.waitForFunction(
+    () => document.querySelectorAll('.atlas-label .atlas-badge:not([hidden])').length === 0
+  );
+  await page.check('input[type="radio"][value="propositions"]');
+  await page.waitForFunction(
+    (n) =>
+      document.querySelectorAll('.atlas-label:not(.is-hidden) .atlas-badge:not([hidden])').length >=
+      n,
+    15
+  );
+  assert.ok((await visibleBadges().count()) <= names.count);
   assert.deepEqual(errors, []);
   await context.close();
 });
