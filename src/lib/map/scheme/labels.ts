@@ -407,7 +407,7 @@ export function placeFirstFit(
   for (let i = 0, tries = 0; i < pending.length && tries < RESTORE_TRIES; tries++) {
     const codes = pending.slice(i, i + batch).map((it) => it.code);
     const next = placeLabels(shortOf(new Set([...whole, ...codes])), options);
-    if (next.dropped.length <= best.dropped.length) {
+    if (next.dropped.length <= best.dropped.length && noLongerLeaders(next, best)) {
       for (const code of codes) whole.add(code);
       best = restoreWholeTexts(next, last, options);
       for (const p of best.placed)
@@ -420,6 +420,22 @@ export function placeFirstFit(
   }
   return best;
 }
+
+/**
+ * True when no name of `next` hangs at the end of a leader line longer than it had in `prev` and
+ * than RESTORE_LEADER_PX: a count is not worth sending a name across the map.
+ */
+function noLongerLeaders(next: Placement, prev: Placement): boolean {
+  const length = (p: PlacedLabel | undefined) =>
+    p?.leader ? Math.hypot(p.leader.x2 - p.leader.x1, p.leader.y2 - p.leader.y1) : 0;
+  const before = new Map(prev.placed.map((p) => [p.code, p]));
+  return next.placed.every(
+    (p) => length(p) <= Math.max(length(before.get(p.code)), RESTORE_LEADER_PX)
+  );
+}
+
+/** Longest leader line (px) a count given back may bring about (`noLongerLeaders`). */
+const RESTORE_LEADER_PX = 60;
 
 /** Placements `placeFirstFit` may make to give counts back (each costs a few ms). */
 const RESTORE_TRIES = 48;
