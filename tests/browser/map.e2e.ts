@@ -879,6 +879,26 @@ test('« Exporter en PNG » downloads the map with its legend, sources and date'
   await context.close();
 });
 
+test('the PNG of the propositions view is wide enough for its title and legend', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context, errors } = await newPage();
+  await page.goto(`${baseURL}/?vue=propositions`);
+  await waitForSvgMap(page);
+  await page
+    .locator('[data-testid="svg-map"] g.labels text', { hasText: /\(\d+\)$/ })
+    .first()
+    .waitFor({ timeout: 60_000 });
+  // The names fit close to the territory here: cropped to them alone, the image (at 2×) was
+  // 704 px wide and cut its title off.
+  const { name, width, height } = await exportPng(page);
+  assert.match(name, /^atlas-plh-propositions-/);
+  assert.ok(width >= 2 * 480 && height > width / 2, `PNG ${width}×${height}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the PNG of the MapLibre map is cropped to the territory, wide enough for its title and legend', async ({
   newPage,
   baseURL

@@ -64,6 +64,8 @@ export interface MapPngOptions {
   legend: readonly LegendEntry[];
   /** One line per source (title, producer, vintage). */
   sources: readonly string[];
+  /** Notes on reading the map, after the sources. */
+  notes?: readonly string[];
   /** Date of the export, already formatted (« 25 novembre 2026 »): no clock in here. */
   date: string;
   labels?: readonly MapLabel[];
@@ -108,6 +110,48 @@ export interface PngLayout {
   fonts: { title: string; subtitle: string; legend: string; legendTitle: string; footer: string };
 }
 
+/** Margin of the image, CSS px. */
+const PAD_PX = 16;
+
+/** Fonts of the image at `ratio` device pixels per CSS pixel. */
+function pngFonts(ratio: number) {
+  const u = (n: number) => Math.round(n * ratio);
+  return {
+    title: `700 ${u(22)}px ${FONT_FAMILY}`,
+    subtitle: `400 ${u(15)}px ${FONT_FAMILY}`,
+    legendTitle: `700 ${u(14)}px ${FONT_FAMILY}`,
+    legend: `400 ${u(14)}px ${FONT_FAMILY}`,
+    footer: `400 ${u(12)}px ${FONT_FAMILY}`
+  };
+}
+
+/**
+ * The narrowest image (CSS px) whose title and subtitle fit on their line, and never narrower
+ * than `floor` (room for the legend): what the crop of the map is widened to. Pure.
+ */
+export function headerWidth(
+  options: Pick<MapPngOptions, 'title' | 'subtitle'>,
+  measure: Measure,
+  floor = 480
+): number {
+  const fonts = pngFonts(1);
+  const widths = [
+    measure(options.title, fonts.title),
+    options.subtitle ? measure(options.subtitle, fonts.subtitle) : 0
+  ];
+  return Math.ceil(Math.max(floor, ...widths.map((w) => w + 2 * PAD_PX)));
+}
+
+/** Text widths from a 2D canvas (browser only). */
+export function canvasMeasure(): Measure {
+  const ctx = document.createElement('canvas').getContext('2d');
+  if (!ctx) throw new Error('canvas 2D indisponible');
+  return (text, font) => {
+    ctx.font = font;
+    return ctx.measureText(text).width;
+  };
+}
+
 /**
  * Pure layout of the image: title band, map, legend in rows, then sources and date wrapped to the
  * image width. `ratio` = device pixels per CSS pixel of the map canvas.
@@ -120,14 +164,8 @@ export function layoutMapPng(
   measure: Measure
 ): PngLayout {
   const u = (n: number) => Math.round(n * ratio);
-  const pad = u(16);
-  const fonts = {
-    title: `700 ${u(22)}px ${FONT_FAMILY}`,
-    subtitle: `400 ${u(15)}px ${FONT_FAMILY}`,
-    legendTitle: `700 ${u(14)}px ${FONT_FAMILY}`,
-    legend: `400 ${u(14)}px ${FONT_FAMILY}`,
-    footer: `400 ${u(12)}px ${FONT_FAMILY}`
-  };
+  const pad = u(PAD_PX);
+  const fonts = pngFonts(ratio);
   const width = mapWidth;
   const titleY = pad + u(22);
   const subtitleY = options.subtitle ? titleY + u(22) : null;
@@ -159,6 +197,7 @@ export function layoutMapPng(
   const footerLines: { text: string; y: number }[] = [];
   const texts = [
     ...options.sources.map((s, i) => (i === 0 ? `Sources : ${s}` : s)),
+    ...(options.notes ?? []),
     `Carte exportée le ${options.date} — Atlas PLH`
   ];
   for (const t of texts) {
@@ -211,12 +250,7 @@ export async function composeMapPng(
 ): Promise<Blob> {
   const ratio = cssWidth > 0 ? frame.width / cssWidth : 1;
   const out = document.createElement('canvas');
-  const measureCtx = out.getContext('2d');
-  if (!measureCtx) throw new Error('canvas 2D indisponible');
-  const measure: Measure = (text, font) => {
-    measureCtx.font = font;
-    return measureCtx.measureText(text).width;
-  };
+  const measure = canvasMeasure();
   const layout = layoutMapPng(frame.width, frame.height, ratio, options, measure);
   out.width = layout.width;
   out.height = layout.height;
@@ -465,10 +499,16 @@ export async function exportSvgMapPng(svg: SVGSVGElement, options: MapPngOptions
     ...svg.querySelectorAll<SVGGraphicsElement>('path.epci, g.labels, g.qpv, g.communes')
   ].map((el) => el.getBBox());
   const m = units(12);
-  const x0 = Math.min(...boxes.map((b) => b.x)) - m;
+  let x0 = Math.min(...boxes.map((b) => b.x)) - m;
   const y0 = Math.min(...boxes.map((b) => b.y)) - m;
-  const x1 = Math.max(...boxes.map((b) => b.x + b.width)) + m;
+  let x1 = Math.max(...boxes.map((b) => b.x + b.width)) + m;
   const y1 = Math.max(...boxes.map((b) => b.y + b.height)) + m;
+  // Wide enough for the title and the legend: a tall territory with few callouts is narrow.
+  const missing = units(headerWidth(options, canvasMeasure())) - (x1 - x0);
+  if (missing > 0) {
+    x0 -= missing / 2;
+    x1 += missing / 2;
+  }
   const scale = svg.querySelector<SVGGraphicsElement>('g.scale');
   const scaleClone = clone.querySelector('g.scale');
   if (scale && scaleClone) {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { exportCrop, layoutMapPng, wrapText, type Measure } from '../../../src/lib/export/map-png';
+import {
+  exportCrop,
+  headerWidth,
+  layoutMapPng,
+  wrapText,
+  type Measure
+} from '../../../src/lib/export/map-png';
 
 // Monospace stand-in for canvas measureText: 10 units per character at any font.
 const measure: Measure = (text) => text.length * 10;
@@ -42,6 +48,15 @@ describe('layoutMapPng', () => {
       'Carte exportée le 25 novembre 2026 — Atlas PLH'
     ]);
     expect(l.height).toBeGreaterThan(l.footer.lines.at(-1)?.y ?? Infinity);
+  });
+
+  it('writes the notes after the sources, before the date', () => {
+    const l = layoutMapPng(800, 600, 1, { ...options, notes: ['Un nom sans nombre.'] }, measure);
+    expect(l.footer.lines.map((x) => x.text)).toEqual([
+      'Sources : Inventaire SRU (DGALN), LLS au 1er janvier 2024',
+      'Un nom sans nombre.',
+      'Carte exportée le 25 novembre 2026 — Atlas PLH'
+    ]);
   });
 
   it('wraps the legend and the sources on a narrow map, and scales with the pixel ratio', () => {
@@ -101,5 +116,19 @@ describe('exportCrop', () => {
     ['boxes outside the canvas', [{ x: 2000, y: 2000, width: 10, height: 10 }]]
   ])('%s: nothing to frame, the whole canvas is exported', (_name, boxes) => {
     expect(exportCrop(boxes, canvas)).toBeNull();
+  });
+});
+
+describe('headerWidth (the narrowest image for its title)', () => {
+  // 10 units per character, 16 of margin on each side.
+  it.each([
+    ['a short title: the floor', { title: 'Taux de LLS' }, 480],
+    ['a long title: its width and the margins', { title: 'x'.repeat(60) }, 632],
+    ['a longer subtitle wins', { title: 'x'.repeat(50), subtitle: 'y'.repeat(70) }, 732]
+  ])('%s', (_name, options, width) => {
+    expect(headerWidth(options, measure)).toBe(width);
+  });
+  it('takes another floor', () => {
+    expect(headerWidth({ title: 'Taux' }, measure, 300)).toBe(300);
   });
 });

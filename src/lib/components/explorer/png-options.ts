@@ -59,6 +59,10 @@ export function pngSources(
   return shown;
 }
 
+/** Below a propositions map where some names had no room for their count. */
+export const PNG_SHORT_NAMES_NOTE =
+  "Un nom sans nombre : faute de place sur la carte ; l'Atlas PLH donne le nombre de chaque commune dans son tableau.";
+
 /** « 2026-11-30 »: the local day of `date` (the day the user sees on their clock). */
 export function localDay(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
