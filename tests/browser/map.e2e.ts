@@ -689,13 +689,8 @@ test('the propositions view counts items per commune and lists them with their r
   baseURL
 }) => {
   const { page, context } = await newPage();
-  await page.goto(`${baseURL}/?vue=propositions`);
-  await waitForSvgMap(page);
   // Each name carries its count…
-  await page
-    .locator('[data-testid="svg-map"] g.labels text', { hasText: /\(\d+\)$/ })
-    .first()
-    .waitFor({ timeout: 60_000 });
+  await openPropositionsView(page, baseURL);
   // …where there is room: at 1280×800 every commune is named, a few by their name alone (the
   // legend says so; the table gives every count).
   await page.waitForFunction(
@@ -846,6 +841,16 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 }
 
 /** Presses « Exporter en PNG »: the file, its size in pixels; no export error shown. */
+/** `/` in the propositions view, once its SVG map names the communes with their counts. */
+async function openPropositionsView(page: Page, baseURL: string): Promise<void> {
+  await page.goto(`${baseURL}/?vue=propositions`);
+  await waitForSvgMap(page);
+  await page
+    .locator('[data-testid="svg-map"] g.labels text', { hasText: /\(\d+\)$/ })
+    .first()
+    .waitFor({ timeout: 60_000 });
+}
+
 async function exportPng(page: Page) {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -884,12 +889,7 @@ test('the PNG of the propositions view is wide enough for its title and legend',
   baseURL
 }) => {
   const { page, context, errors } = await newPage();
-  await page.goto(`${baseURL}/?vue=propositions`);
-  await waitForSvgMap(page);
-  await page
-    .locator('[data-testid="svg-map"] g.labels text', { hasText: /\(\d+\)$/ })
-    .first()
-    .waitFor({ timeout: 60_000 });
+  await openPropositionsView(page, baseURL);
   // The names fit close to the territory here: cropped to them alone, the image (at 2×) was
   // 704 px wide and cut its title off.
   const { name, width, height } = await exportPng(page);
