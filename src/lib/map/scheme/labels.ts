@@ -386,8 +386,14 @@ export function placeFirstFit(
   const last = attempts.at(-1);
   // Only for « every name » (callouts): elsewhere the names that do not fit are left out.
   if (!(options.callouts ?? true) || !last?.some((it) => it.shortText !== undefined)) return result;
+  // The selected territory (priority +Infinity, placed first) keeps its whole text.
+  const selected = new Set(last.filter((it) => it.priority === Infinity).map((it) => it.code));
   const shortOf = (keep: ReadonlySet<string>) =>
-    last.map((it) => (it.shortText && !keep.has(it.code) ? { ...it, text: it.shortText } : it));
+    last.map((it) =>
+      it.shortText && !keep.has(it.code) && !selected.has(it.code)
+        ? { ...it, text: it.shortText }
+        : it
+    );
   const short = placeLabels(shortOf(new Set()), options);
   if (short.dropped.length >= result.dropped.length) return result;
   // Counts given back where they fit in place, then, by priority, wherever placing all the names
@@ -398,9 +404,17 @@ export function placeFirstFit(
       .filter((p) => p.text === last.find((it) => it.code === p.code)?.text)
       .map((p) => p.code)
   );
+  // The names that fitted whole in the last attempt first: they lose their count only if the
+  // others' names need their room.
+  const fitted = new Set(result.placed.map((p) => p.code));
   const pending = [...last]
     .filter((it) => it.shortText && !whole.has(it.code))
-    .sort((a, b) => b.priority - a.priority || a.code.localeCompare(b.code));
+    .sort(
+      (a, b) =>
+        Number(fitted.has(b.code)) - Number(fitted.has(a.code)) ||
+        b.priority - a.priority ||
+        a.code.localeCompare(b.code)
+    );
   // By batches that double while they fit and halve when they do not: few placements when most
   // counts fit, one by one around those that do not.
   let batch = 1;

@@ -156,6 +156,32 @@ describe.skipIf(!existsSync(GENERATED))('the 49 communes on the home map at 1280
     const names = new Map(geometry.communes.map((c) => [c.code, c.nom]));
     for (const p of short) expect(p.text).toBe(names.get(p.code));
   });
+  it('keeps the count of the selected commune, which would lose it otherwise', () => {
+    const textOf = (_code: string, nom: string) => `${nom} (116 + 2 en réunion)`;
+    const options = { width: W, height: H, measure, obstacles: [legend] };
+    const named = (selected: string | null) =>
+      placeFirstFit(
+        nameAttempts(
+          communeLabelItems(geometry, viewBox, pxPerUnit, {
+            textOf,
+            priorityOf: (code) =>
+              code === selected
+                ? Infinity
+                : (geometry.communes.find((c) => c.code === code)?.anchorRadius ?? 0)
+          }),
+          true
+        ),
+        options
+      );
+    const textOfCode = (r: { placed: PlacedLabel[] }, code: string) =>
+      r.placed.find((p) => p.code === code)?.text;
+    // Meylan (38229) loses its count when no commune is selected…
+    expect(textOfCode(named(null), '38229')).toBe('Meylan');
+    // …and keeps it when it is the selected one.
+    const r = named('38229');
+    expect(r.dropped).toEqual([]);
+    expect(textOfCode(r, '38229')).toBe('Meylan (116 + 2 en réunion)');
+  });
 });
 
 describe('placeFirstFit (« every name »: smaller type before dropping a name)', () => {
