@@ -371,8 +371,10 @@ function restoreWholeTexts(
  * The first of `attempts` (the same names in ever smaller type) whose names all fit, else the
  * last one's placement: « every name », shrinking the type before dropping a name. When even the
  * last drops names, and names have a `shortText` (the name without its count), they are placed
- * by it if fewer are dropped, then given back their whole text wherever it fits: a name is worth
- * more than its count, which the tooltip and the table still give.
+ * by it if fewer are dropped, then given back their whole text wherever it fits, the names that
+ * fitted whole first, as long as no name then hangs on a longer leader line (`noLongerLeaders`);
+ * the selected territory keeps its whole text. A name is worth more than its count, which the
+ * tooltip and the table still give.
  */
 export function placeFirstFit(
   attempts: readonly (readonly LabelInput[])[],
