@@ -22,7 +22,8 @@
  * downloadBlob(blob, 'carte-taux-lls.png'); // from ./download
  * ```
  */
-import { LEADER_STYLE } from '../map/scheme/labels';
+import { LEADER_STYLE, type Measure } from '../map/scheme/labels';
+import { canvasMeasure } from '../map/text-measure';
 
 export interface LegendEntry {
   label: string;
@@ -78,7 +79,7 @@ export interface RenderableMap {
   triggerRepaint(): void;
 }
 
-export type Measure = (text: string, font: string) => number;
+export type { Measure };
 
 const FONT_FAMILY = 'system-ui, "Segoe UI", Roboto, Arial, sans-serif';
 
@@ -140,16 +141,6 @@ export function headerWidth(
     options.subtitle ? measure(options.subtitle, fonts.subtitle) : 0
   ];
   return Math.ceil(Math.max(floor, ...widths.map((w) => w + 2 * PAD_PX)));
-}
-
-/** Text widths from a 2D canvas (browser only). */
-export function canvasMeasure(): Measure {
-  const ctx = document.createElement('canvas').getContext('2d');
-  if (!ctx) throw new Error('canvas 2D indisponible');
-  return (text, font) => {
-    ctx.font = font;
-    return ctx.measureText(text).width;
-  };
 }
 
 /**
@@ -376,6 +367,22 @@ export async function composeMapPng(
 }
 
 /**
+ * [x0, x1] widened on both sides to `minWidth`, within [0, `limit`] when given: what one edge
+ * stops goes to the other side. Pure.
+ */
+export function widenSpan(x0: number, x1: number, minWidth: number, limit = Infinity) {
+  const missing = Math.min(minWidth, limit) - (x1 - x0);
+  if (missing <= 0) return [x0, x1] as const;
+  let a = x0 - missing / 2;
+  let b = x1 + missing / 2;
+  if (Number.isFinite(limit)) {
+    if (a < 0) [b, a] = [b - a, 0];
+    if (b > limit) [a, b] = [a - (b - limit), limit];
+  }
+  return [a, b] as const;
+}
+
+/**
  * The part of the map canvas to export, in CSS px: the union of `boxes` (the EPCI's extent, the
  * names shown) plus `margin`, widened to `minWidth` around its centre so that the title and the
  * legend keep room, and kept inside the `canvas`. The map on screen leaves room for the floating
@@ -395,14 +402,7 @@ export function exportCrop(
   const y0 = Math.max(0, Math.min(...drawn.map((b) => b.y)) - margin);
   const y1 = Math.min(canvas.height, Math.max(...drawn.map((b) => b.y + b.height)) + margin);
   if (x1 <= x0 || y1 <= y0) return null;
-  const missing = Math.min(minWidth, canvas.width) - (x1 - x0);
-  if (missing > 0) {
-    // Widen on both sides; what one edge of the canvas stops goes to the other side.
-    x0 -= missing / 2;
-    x1 += missing / 2;
-    if (x0 < 0) [x1, x0] = [x1 - x0, 0];
-    if (x1 > canvas.width) [x0, x1] = [x0 - (x1 - canvas.width), canvas.width];
-  }
+  [x0, x1] = widenSpan(x0, x1, minWidth, canvas.width);
   const round = (n: number) => Math.round(n);
   return { x: round(x0), y: round(y0), width: round(x1 - x0), height: round(y1 - y0) };
 }
@@ -499,16 +499,14 @@ export async function exportSvgMapPng(svg: SVGSVGElement, options: MapPngOptions
     ...svg.querySelectorAll<SVGGraphicsElement>('path.epci, g.labels, g.qpv, g.communes')
   ].map((el) => el.getBBox());
   const m = units(12);
-  let x0 = Math.min(...boxes.map((b) => b.x)) - m;
-  const y0 = Math.min(...boxes.map((b) => b.y)) - m;
-  let x1 = Math.max(...boxes.map((b) => b.x + b.width)) + m;
-  const y1 = Math.max(...boxes.map((b) => b.y + b.height)) + m;
   // Wide enough for the title and the legend: a tall territory with few callouts is narrow.
-  const missing = units(headerWidth(options, canvasMeasure())) - (x1 - x0);
-  if (missing > 0) {
-    x0 -= missing / 2;
-    x1 += missing / 2;
-  }
+  const [x0, x1] = widenSpan(
+    Math.min(...boxes.map((b) => b.x)) - m,
+    Math.max(...boxes.map((b) => b.x + b.width)) + m,
+    units(headerWidth(options, canvasMeasure()))
+  );
+  const y0 = Math.min(...boxes.map((b) => b.y)) - m;
+  const y1 = Math.max(...boxes.map((b) => b.y + b.height)) + m;
   const scale = svg.querySelector<SVGGraphicsElement>('g.scale');
   const scaleClone = clone.querySelector('g.scale');
   if (scale && scaleClone) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   exportCrop,
   headerWidth,
+  widenSpan,
   layoutMapPng,
   wrapText,
   type Measure
@@ -130,5 +131,18 @@ describe('headerWidth (the narrowest image for its title)', () => {
   });
   it('takes another floor', () => {
     expect(headerWidth({ title: 'Taux' }, measure, 300)).toBe(300);
+  });
+});
+
+describe('widenSpan', () => {
+  it.each([
+    ['already wide enough', [10, 600], 480, Infinity, [10, 600]],
+    ['widened on both sides', [100, 300], 400, Infinity, [0, 400]],
+    ['free of bounds, below 0 too', [0, 100], 300, Infinity, [-100, 200]],
+    ['pushed off the left edge', [0, 100], 300, 1000, [0, 300]],
+    ['pushed off the right edge', [900, 1000], 300, 1000, [700, 1000]],
+    ['no wider than the limit', [10, 20], 480, 300, [0, 300]]
+  ] as const)('%s', (_name, [x0, x1], min, limit, expected) => {
+    expect(widenSpan(x0, x1, min, limit)).toEqual(expected);
   });
 });
