@@ -517,6 +517,12 @@ test('a link with the transit layers hands over to MapLibre, each file downloade
     await page.getAttribute('[data-testid="explorer-map"]', 'data-renderer'),
     'maplibre'
   );
+  // MapLibre draws the lines and stops: the legend shows them and cites their datasets.
+  assert.match((await page.textContent('[data-testid="legend"]')) ?? '', /Lignes de transport/);
+  assert.match(
+    (await page.getByTestId('legend-context-source').textContent()) ?? '',
+    /lignes de transport en commun — .+ ; arrêts — /
+  );
   // Started before hydration (the explorer's module preloads them), then taken over by the map:
   // never fetched twice.
   for (const file of [
@@ -582,6 +588,10 @@ test('without WebGL, a link with the transit lines keeps the named SVG map and s
       assert.equal(drawn.names.length, 49, 'the SVG map keeps every name');
       await assertSvgMapPainted(page);
       assert.equal(await page.getAttribute('[data-testid="explorer-map"]', 'data-renderer'), 'svg');
+      // The legend shows and cites what is drawn: the QPV, not the lines the SVG map leaves out.
+      const legend = (await page.textContent('[data-testid="legend"]')) ?? '';
+      assert.match(legend, /QPV/);
+      assert.doesNotMatch(legend, /Lignes de transport|lignes de transport/);
       await page.waitForLoadState('networkidle');
       assert.deepEqual(requested, [], 'nothing of MapLibre downloaded without WebGL');
       await assertNoEnglishError(page);

@@ -181,24 +181,31 @@ export class ExplorerPage {
   );
   /** Datasets of the QPV perimeters drawn, or null when the layer is off (or not yet known). */
   readonly qpvSources = $derived(this.ui.hasLayer('qpv') ? (this.qpvLayer?.sources ?? null) : null);
+  /** The map component (PNG export) and which renderer it shows. */
+  map = $state<ReturnType<typeof ExplorerMap> | null>(null);
+  renderer = $state<'svg' | 'maplibre'>('svg');
+  /**
+   * The transit layers asked for and drawn. Only MapLibre draws them on this page: without it
+   * (no WebGL, a failed download) the legend neither shows nor cites them.
+   */
+  readonly transitShown = $derived({
+    lines: this.renderer === 'maplibre' && this.ui.hasLayer('lignes'),
+    stops: this.renderer === 'maplibre' && this.ui.hasLayer('arrets')
+  });
   /** The datasets of the context layers drawn (QPV, transit lines, stops), for the legend. */
   readonly contextSourceLine = $derived(
     contextSourcesLine(
       contextSources(
         {
           qpv: this.qpvSources,
-          lines: this.ui.hasLayer('lignes'),
-          stops: this.ui.hasLayer('arrets')
+          lines: this.transitShown.lines,
+          stops: this.transitShown.stops
         },
         this.manifest
       ),
       this.manifest
     )
   );
-
-  /** The map component (PNG export) and which renderer it shows. */
-  map = $state<ReturnType<typeof ExplorerMap> | null>(null);
-  renderer = $state<'svg' | 'maplibre'>('svg');
 
   // A method, not the field: the fields' initialisers may name it (their $derived run later).
   #page(): ExplorerPageData {
