@@ -753,12 +753,22 @@ test('MapLibre names the communes of the propositions view too, with their count
   assert.ok(names.count >= 47, `names shown: ${names.count}`);
   assert.deepEqual(names.overlaps, []);
   const badges = await page.$$eval('.atlas-label:not(.is-hidden) .atlas-badge', (els) =>
-    els.map((b) => ({ shown: !b.hasAttribute('hidden'), count: b.firstChild?.textContent ?? '' }))
+    els.map((b) => ({
+      shown: !b.hasAttribute('hidden'),
+      count: b.firstChild?.textContent ?? '',
+      // The PNG export's « no count » flag.
+      short: b.closest('.atlas-label')?.hasAttribute('data-short') ?? false
+    }))
   );
-  // Every name has a count; the few placed without it hide their badge (as the SVG map does).
+  // Every name has a count; the few placed without it hide their badge (as the SVG map does),
+  // and are flagged so, for the PNG export's note.
   assert.ok(
     badges.every((b) => /^\s*\d+$/.test(b.count)),
     'a count for every name'
+  );
+  assert.ok(
+    badges.every((b) => b.short === !b.shown),
+    'the names without their count, and only those, are flagged'
   );
   const shown = badges.filter((b) => b.shown).length;
   // Its legend takes more room than the SVG map's (the lines' entry and source): fewer counts fit.

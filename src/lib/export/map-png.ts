@@ -48,6 +48,8 @@ export interface MapLabel {
   family?: string;
   /** A callout's leader line, from the territory's anchor to the name, CSS px like x and y. */
   leader?: { x1: number; y1: number; x2: number; y2: number };
+  /** Shown without its count, for want of room (the image then says so: `notes`). */
+  short?: true;
 }
 
 /** A rectangle in CSS pixels of the map container. */

@@ -50,6 +50,8 @@ export interface PlacedLabel {
   weight: number;
   /** Leader line from the anchor to the box edge, px; null when the name sits on its anchor. */
   leader: { x1: number; y1: number; x2: number; y2: number } | null;
+  /** Placed by its `shortText` (`placeFirstFit`: no room for the whole text, say its count). */
+  short?: true;
 }
 
 export interface PlaceOptions {
@@ -434,7 +436,11 @@ export function placeFirstFit(
     // This name keeps its short text.
     else i += 1;
   }
-  return best;
+  const wholeText = new Map(last.map((it) => [it.code, it.text]));
+  return {
+    placed: best.placed.map((p) => (p.text === wholeText.get(p.code) ? p : { ...p, short: true })),
+    dropped: best.dropped
+  };
 }
 
 /**

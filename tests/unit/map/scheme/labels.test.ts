@@ -155,6 +155,8 @@ describe.skipIf(!existsSync(GENERATED))('the 49 communes on the home map at 1280
       expect(leader(p), p.text).toBeLessThanOrEqual(Math.max(leader(before.get(p.code)), 60));
     const names = new Map(geometry.communes.map((c) => [c.code, c.nom]));
     for (const p of short) expect(p.text).toBe(names.get(p.code));
+    // Flagged for the PNG export, which then says why a count is missing; only those.
+    expect(placed.filter((p) => p.short).map((p) => p.code)).toEqual(short.map((p) => p.code));
   });
   it('keeps the count of the selected commune, which would lose it otherwise', () => {
     const textOf = (_code: string, nom: string) => `${nom} (116 + 2 en réunion)`;
@@ -223,9 +225,9 @@ describe('placeFirstFit (« every name »: smaller type before dropping a name)'
     const r = placeFirstFit([counted(12), counted(8)], every);
     expect(r.dropped).toEqual([]);
     // Only the name that found no room loses its count, in the last attempt's type.
-    expect(r.placed.map((p) => [p.text, p.fontPx])).toEqual([
-      ['Commune 38001 (116)', 8],
-      ['Commune 38002', 8]
+    expect(r.placed.map((p) => [p.text, p.fontPx, p.short])).toEqual([
+      ['Commune 38001 (116)', 8, undefined],
+      ['Commune 38002', 8, true]
     ]);
     assertNoOverlap(r.placed);
   });
@@ -238,6 +240,7 @@ describe('placeFirstFit (« every name »: smaller type before dropping a name)'
     const r = placeFirstFit([counted(6)], { ...every, width: 400 });
     expect(r.dropped).toEqual([]);
     expect(r.placed.map((p) => p.text)).toEqual(['Commune 38001 (116)', 'Commune 38002 (4)']);
+    expect(r.placed.some((p) => p.short)).toBe(false);
   });
 });
 
