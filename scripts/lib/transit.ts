@@ -41,14 +41,11 @@ import {
   type TransitStopsCollection
 } from '../../src/lib/schemas/outputs';
 import type { TransitModeRules, TransitRouteRow } from '../../src/lib/schemas/sources/transit';
+import { TRANSIT_SOURCE_IDS } from '../../src/lib/map/context-sources';
 import { assertFeaturesInBbox, assertStopsInBbox, type Bbox as DepartementBbox } from './validate';
 
-/** Source ids of `data/sources.json`. */
-export const TRANSIT_SOURCE_IDS = {
-  stops: 'mreso-gtfs',
-  routes: 'mreso-routes',
-  lines: 'mreso-lignes-geo'
-} as const;
+/** Source ids of `data/sources.json`, shared with the app's legends. */
+export { TRANSIT_SOURCE_IDS };
 
 const MODE_RANK: Record<TransitMode, number> = { tram: 0, chrono: 1, bus: 2 };
 /** GTFS defaults when route_color / route_text_color are empty. */

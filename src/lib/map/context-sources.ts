@@ -7,10 +7,15 @@ import type { SourceRef } from '../schemas/common';
 import { TRANSIT_LEGEND } from './layer-colors';
 
 /**
- * Ids in `data/sources.json` of the transit layers' datasets: the lines' tracés and the stops of
- * the GTFS (the pipeline's ids, scripts/lib/transit.ts, which the app cannot import).
+ * Ids in `data/sources.json` of the transit datasets: the stops of the GTFS, its routes and the
+ * lines' tracés. The pipeline reads them by these ids (scripts/lib/transit.ts), the legends cite
+ * the lines' and the stops'.
  */
-export const TRANSIT_SOURCE_IDS = { lines: 'mreso-lignes-geo', stops: 'mreso-gtfs' } as const;
+export const TRANSIT_SOURCE_IDS = {
+  stops: 'mreso-gtfs',
+  routes: 'mreso-routes',
+  lines: 'mreso-lignes-geo'
+} as const;
 
 /** The context layers on the map. */
 export interface ContextLayersShown {
