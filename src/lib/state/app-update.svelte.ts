@@ -8,8 +8,11 @@
 
 /** How often an open page asks whether the site was redeployed (also on focus and when back online). */
 const CHECK_EVERY_MS = 10 * 60 * 1000;
-/** If the new worker does not take over within this delay, reload anyway. */
-const HANDOVER_TIMEOUT_MS = 4000;
+/**
+ * If the new worker has not even begun to take over within this delay (the message lost), reload
+ * anyway: the old build, whole, since its cache is only deleted once the new worker activates.
+ */
+export const HANDOVER_TIMEOUT_MS = 15_000;
 
 interface CheckReply {
   current: string;
@@ -143,7 +146,15 @@ export class AppUpdate {
       return;
     }
     this.#reloading = true;
+    // Reload once the new worker is in control (controllerchange, see start()) or active, or has
+    // failed (redundant: the old build and its cache stay whole). Never while it activates: it
+    // deletes the old cache meanwhile, and the old page would reload with files of neither build.
+    waiting.addEventListener('statechange', () => {
+      if (waiting.state === 'activated' || waiting.state === 'redundant') window.location.reload();
+    });
     waiting.postMessage({ type: 'atlas-plh:skip-waiting' });
-    setTimeout(() => window.location.reload(), HANDOVER_TIMEOUT_MS);
+    setTimeout(() => {
+      if (waiting.state === 'installed') window.location.reload();
+    }, HANDOVER_TIMEOUT_MS);
   }
 }
