@@ -197,8 +197,8 @@ test('a redeploy is announced; the old build stays, offline too, until « rechar
       page.waitForEvent('load', { timeout: 30_000 }),
       page.click('[data-testid="update-reload"]')
     ]);
-    // On a busy machine the new worker may take over after reload()'s fallback reload (4 s) and
-    // reload the page once more: the page the reader ends with is build B, with its data date.
+    // The page reloads once the new worker is active, which takes seconds on a busy machine:
+    // what the reader ends with is build B, with its data date (never a mix of the two).
     const b = await settledFooter(page, { id: idB, date: dateB });
     assert.equal(b.id, idB);
     assert.equal(b.date, '15 janvier 2027');
