@@ -454,7 +454,9 @@ test('without WebGL: commune and QPV sheets draw their SVG map with names; a cli
     assert.ok((await page.getByTestId('sheet-map-legend').first().textContent())?.includes('QPV'));
     await assertNoEnglishError(page);
     // « Explorer la carte » without WebGL: a French notice, the SVG map stays, nothing downloaded.
-    // (The page's first interaction loads the contributions' reader: done before counting.)
+    // (The page's first interaction loads the contributions' reader: done before counting, once
+    // the islands have hydrated, the one that listens for that interaction included.)
+    await page.waitForFunction(() => document.documentElement.dataset.islands === 'hydrated');
     await page.keyboard.press('Shift');
     await page.waitForLoadState('networkidle');
     const before = scripts.length;
