@@ -454,12 +454,15 @@ test('without WebGL: commune and QPV sheets draw their SVG map with names; a cli
     assert.ok((await page.getByTestId('sheet-map-legend').first().textContent())?.includes('QPV'));
     await assertNoEnglishError(page);
     // « Explorer la carte » without WebGL: a French notice, the SVG map stays, nothing downloaded.
-    // (The page's first interaction loads the contributions' reader: done before counting, once
-    // the islands have hydrated, the one that listens for that interaction included.)
+    // (The page's first interaction loads the contributions' reader: done before counting. Not
+    // `waitForLoadState('networkidle')`, which returns at once once the page has been idle.)
     await page.waitForFunction(() => document.documentElement.dataset.islands === 'hydrated');
     await page.keyboard.press('Shift');
-    await page.waitForLoadState('networkidle');
-    const before = scripts.length;
+    let before = -1;
+    while (before !== scripts.length) {
+      before = scripts.length;
+      await page.waitForTimeout(700);
+    }
     await page.click('[data-testid="sheet-map-explore"]');
     const notice = page.getByTestId('map-notice');
     await notice.waitFor();
