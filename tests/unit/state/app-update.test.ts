@@ -39,27 +39,18 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-/** An open page of build a, with build b installed and waiting. */
-async function startedPage(): Promise<AppUpdate> {
+/** « Recharger » pressed on an open page of build a, with build b installed and waiting. */
+async function pressRecharger(): Promise<void> {
   const update = new AppUpdate('a', '/data/meta.json');
   await update.start();
   expect(update.available).toBe(true);
-  return update;
+  update.reload();
 }
 
 describe('AppUpdate.reload (« recharger »)', () => {
-  it('asks the waiting worker to take over, and reloads once it is active', async () => {
-    const update = await startedPage();
-    update.reload();
+  it('asks the waiting worker to take over, waits while it activates (it deletes the old cache), however long, then reloads', async () => {
+    await pressRecharger();
     expect(waiting.posted).toContainEqual({ type: 'atlas-plh:skip-waiting' });
-    expect(reload).not.toHaveBeenCalled();
-    waiting.to('activated');
-    expect(reload).toHaveBeenCalled();
-  });
-
-  it('does not reload while the new worker activates (it deletes the old cache), however long', async () => {
-    const update = await startedPage();
-    update.reload();
     waiting.to('activating');
     await vi.advanceTimersByTimeAsync(HANDOVER_TIMEOUT_MS * 2);
     expect(reload).not.toHaveBeenCalled();
@@ -68,25 +59,19 @@ describe('AppUpdate.reload (« recharger »)', () => {
   });
 
   it('reloads when the new worker takes control (controllerchange)', async () => {
-    const update = await startedPage();
-    update.reload();
+    await pressRecharger();
     container.dispatchEvent(new Event('controllerchange'));
     expect(reload).toHaveBeenCalled();
   });
 
-  it('reloads the old build, whole, when the new worker fails or never answers', async () => {
-    let update = await startedPage();
-    update.reload();
+  it('reloads the old build, whole, when the new worker fails', async () => {
+    await pressRecharger();
     waiting.to('redundant');
     expect(reload).toHaveBeenCalledTimes(1);
+  });
 
-    update.stop();
-    reload.mockClear();
-    waiting = new FakeWorker();
-    const registration = Object.assign(new EventTarget(), { waiting, installing: null });
-    container.ready = Promise.resolve(registration);
-    update = await startedPage();
-    update.reload();
+  it('reloads the old build, whole, when the new worker never answers', async () => {
+    await pressRecharger();
     await vi.advanceTimersByTimeAsync(HANDOVER_TIMEOUT_MS - 1);
     expect(reload).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
