@@ -154,7 +154,7 @@ export class AppUpdate {
     });
     waiting.postMessage({ type: 'atlas-plh:skip-waiting' });
     setTimeout(() => {
-      if (waiting.state === 'installed') window.location.reload();
+      if (waiting.state !== 'activating') window.location.reload();
     }, HANDOVER_TIMEOUT_MS);
   }
 }
