@@ -81,24 +81,27 @@ async function footer(page: Page): Promise<{ id: string; date: string }> {
 
 /**
  * The footer once it shows build `want.id` with its data date `want.date`, through the reloads
- * of a hand-over (else, after 30 s, the last one read).
+ * of a hand-over (else, after 30 s, the last one read), and the footers read on the way that
+ * mixed the two builds (one's id with the other's date).
  */
 async function settledFooter(
   page: Page,
   want: { id: string; date: string }
-): Promise<{ id: string; date: string }> {
+): Promise<{ last: { id: string; date: string }; mixed: { id: string; date: string }[] }> {
   let last = { id: '', date: '' };
+  const mixed: { id: string; date: string }[] = [];
   for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
     try {
       await tableShown(page);
       last = await footer(page);
-      if (last.id === want.id && last.date === want.date) return last;
+      if ((last.id === want.id) !== (last.date === want.date)) mixed.push(last);
+      if (last.id === want.id && last.date === want.date) break;
     } catch {
       // A reload under way destroyed the page being read: read the next one.
     }
     await page.waitForTimeout(250);
   }
-  return last;
+  return { last, mixed };
 }
 
 async function tableShown(page: Page): Promise<void> {
@@ -199,7 +202,8 @@ test('a redeploy is announced; the old build stays, offline too, until « rechar
     ]);
     // The page reloads once the new worker is active, which takes seconds on a busy machine:
     // what the reader ends with is build B, with its data date (never a mix of the two).
-    const b = await settledFooter(page, { id: idB, date: dateB });
+    const { last: b, mixed } = await settledFooter(page, { id: idB, date: dateB });
+    assert.deepEqual(mixed, [], 'a page of one build with the data date of the other');
     assert.equal(b.id, idB);
     assert.equal(b.date, '15 janvier 2027');
     assert.equal(await page.locator('[data-testid="update-reload"]').count(), 0);
