@@ -5,11 +5,15 @@
  */
 import { estimateTextWidth, type Measure } from './scheme/labels';
 
+let shared: Measure | null = null;
+
+/** One measure for the whole page (one canvas, one cache), made on first use. */
 export function canvasMeasure(): Measure {
+  if (shared) return shared;
   const ctx = document.createElement('canvas').getContext('2d');
-  if (!ctx) return estimateTextWidth;
+  if (!ctx) return (shared = estimateTextWidth);
   const widths = new Map<string, number>();
-  return (text, font) => {
+  return (shared = (text, font) => {
     const key = `${font}|${text}`;
     let w = widths.get(key);
     if (w === undefined) {
@@ -18,5 +22,5 @@ export function canvasMeasure(): Measure {
       widths.set(key, w);
     }
     return w;
-  };
+  });
 }

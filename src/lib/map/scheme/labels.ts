@@ -155,6 +155,16 @@ function segmentHitsBox(x1: number, y1: number, x2: number, y2: number, b: Box):
   return clip(-dx, x1 - b.x0) && clip(dx, b.x1 - x1) && clip(-dy, y1 - b.y0) && clip(dy, b.y1 - y1);
 }
 
+/** True when the boxes overlap (boxes that only touch do not). */
+function overlaps(a: Box, b: Box): boolean {
+  return a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
+}
+
+/** True when the box stays 1 px inside the drawing area. */
+function insideArea(b: Box, options: PlaceOptions): boolean {
+  return b.x0 >= 1 && b.y0 >= 1 && b.x1 <= options.width - 1 && b.y1 <= options.height - 1;
+}
+
 /** Point of the box nearest to (x, y): where a leader line ends. */
 function nearestOnBox(x: number, y: number, b: Box): [number, number] {
   return [Math.min(Math.max(x, b.x0), b.x1), Math.min(Math.max(y, b.y0), b.y1)];
@@ -185,8 +195,7 @@ export function placeLabels(items: readonly LabelInput[], options: PlaceOptions)
     leader: boolean;
   }
   const candidates: Candidate[] = [];
-  const inside = (b: Box) =>
-    b.x0 >= 1 && b.y0 >= 1 && b.x1 <= options.width - 1 && b.y1 <= options.height - 1;
+  const inside = (b: Box) => insideArea(b, options);
   const boxAt = (cx: number, cy: number, w: number, h: number): Box => ({
     x0: cx - w / 2 - gap,
     y0: cy - h / 2 - gap,
@@ -227,8 +236,7 @@ export function placeLabels(items: readonly LabelInput[], options: PlaceOptions)
   const free = (ci: number, own: number): boolean => {
     const b = candidates[ci]!.box;
     if (placedIndex().search(b.x0, b.y0, b.x1, b.y1).length > 0) return false;
-    if (obstacles.some((o) => b.x0 < o.x1 && b.x1 > o.x0 && b.y0 < o.y1 && b.y1 > o.y0))
-      return false;
+    if (obstacles.some((o) => overlaps(b, o))) return false;
     // Leader lines already drawn must not run under this name.
     if (leaders.some((l) => segmentHitsBox(l.x1, l.y1, l.x2, l.y2, b))) return false;
     // A name keeps clear of the other anchors (where their names or leader lines start)…
@@ -330,7 +338,6 @@ function restoreWholeTexts(
     x1: p.x + p.width / 2 + gap,
     y1: p.y + p.height / 2 + gap
   });
-  const overlap = (a: Box, b: Box) => a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
   const priority = (p: PlacedLabel) => byCode.get(p.code)?.priority ?? -Infinity;
   const order = placed
     .map((p, i) => ({ p, i }))
@@ -349,16 +356,13 @@ function restoreWholeTexts(
       leader: p.leader ? { ...p.leader, x2, y2 } : null
     };
     const clear =
-      b.x0 >= 1 &&
-      b.y0 >= 1 &&
-      b.x1 <= options.width - 1 &&
-      b.y1 <= options.height - 1 &&
-      !(options.obstacles ?? []).some((o) => overlap(b, o)) &&
+      insideArea(b, options) &&
+      !(options.obstacles ?? []).some((o) => overlaps(b, o)) &&
       placed.every((q, j) => {
         if (j === i) return true;
         const a = byCode.get(q.code);
         return (
-          !overlap(b, boxOf(q)) &&
+          !overlaps(b, boxOf(q)) &&
           !(a && a.x > b.x0 - 2 && a.x < b.x1 + 2 && a.y > b.y0 - 2 && a.y < b.y1 + 2) &&
           !(q.leader && segmentHitsBox(q.leader.x1, q.leader.y1, q.leader.x2, q.leader.y2, b)) &&
           !(grown.leader && segmentHitsBox(it.x, it.y, x2, y2, shrink(boxOf(q), gap + 0.5)))
@@ -392,6 +396,8 @@ export function placeFirstFit(
   if (!(options.callouts ?? true) || !last?.some((it) => it.shortText !== undefined)) return result;
   // The selected territory (priority +Infinity, placed first) keeps its whole text.
   const selected = new Set(last.filter((it) => it.priority === Infinity).map((it) => it.code));
+  const wholeText = new Map(last.map((it) => [it.code, it.text]));
+  const isWhole = (p: PlacedLabel) => p.text === wholeText.get(p.code);
   const shortOf = (keep: ReadonlySet<string>) =>
     last.map((it) =>
       it.shortText && !keep.has(it.code) && !selected.has(it.code)
@@ -403,11 +409,7 @@ export function placeFirstFit(
   // Counts given back where they fit in place, then, by priority, wherever placing all the names
   // again drops no more (more placements: the costliest step, kept to RESTORE_TRIES).
   let best = restoreWholeTexts(short, last, options);
-  const whole = new Set(
-    best.placed
-      .filter((p) => p.text === last.find((it) => it.code === p.code)?.text)
-      .map((p) => p.code)
-  );
+  const whole = new Set(best.placed.filter(isWhole).map((p) => p.code));
   // The names that fitted whole in the last attempt first: they lose their count only if the
   // others' names need their room.
   const fitted = new Set(result.placed.map((p) => p.code));
@@ -428,17 +430,15 @@ export function placeFirstFit(
     if (next.dropped.length <= best.dropped.length && noLongerLeaders(next, best)) {
       for (const code of codes) whole.add(code);
       best = restoreWholeTexts(next, last, options);
-      for (const p of best.placed)
-        if (p.text === last.find((x) => x.code === p.code)?.text) whole.add(p.code);
+      for (const p of best.placed) if (isWhole(p)) whole.add(p.code);
       i += codes.length;
       batch *= 2;
     } else if (batch > 1) batch = Math.floor(batch / 2);
     // This name keeps its short text.
     else i += 1;
   }
-  const wholeText = new Map(last.map((it) => [it.code, it.text]));
   return {
-    placed: best.placed.map((p) => (p.text === wholeText.get(p.code) ? p : { ...p, short: true })),
+    placed: best.placed.map((p) => (isWhole(p) ? p : { ...p, short: true })),
     dropped: best.dropped
   };
 }
