@@ -12,7 +12,14 @@
  *    alternated, median of RUNS runs each, with a fresh browser context (empty cache, service
  *    workers blocked) per run.
  */
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -21,6 +28,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../tests/browser/harness';
 import { startStaticServer } from '../../tests/browser/static-server';
 import {
+  atlasSources,
   communesLayers,
   qpvLayers,
   transitLinesLayers,
@@ -60,9 +68,26 @@ export function bareSite(build: string, layers: 'communes' | 'all' = 'communes')
   copyFileSync(join(dist, 'maplibre-gl.mjs'), join(dir, 'maplibre-gl.js'));
   copyFileSync(join(dist, 'maplibre-gl-worker.mjs'), join(dir, 'maplibre-gl-worker.js'));
   copyFileSync(join(dist, 'maplibre-gl.css'), join(dir, 'maplibre-gl.css'));
-  const files =
-    layers === 'all' ? ['communes', 'qpv', 'transit-lines', 'transit-stops'] : ['communes'];
-  for (const f of files) copyFileSync(join(build, `geo/${f}.geojson`), join(dir, `${f}.geojson`));
+  const read = (f: string): unknown =>
+    JSON.parse(readFileSync(join(build, `geo/${f}.geojson`), 'utf8'));
+  // The app's own source specifications (`atlasSources`: the same data, the same properties
+  // kept, the same `promoteId`), each source's data in a file of its id, fetched by the page.
+  const specs = atlasSources(
+    layers === 'all'
+      ? ({
+          communes: read('communes'),
+          qpv: read('qpv'),
+          lines: read('transit-lines'),
+          stops: read('transit-stops')
+        } as Parameters<typeof atlasSources>[0])
+      : ({ communes: read('communes') } as Parameters<typeof atlasSources>[0])
+  );
+  const files = Object.keys(specs);
+  const options: Record<string, unknown> = {};
+  for (const [id, { data, ...rest }] of Object.entries(specs)) {
+    writeFileSync(join(dir, `${id}.geojson`), JSON.stringify(data));
+    options[id] = rest;
+  }
   const communes = communesLayers('communes');
   const styleLayers =
     layers === 'all'
@@ -100,7 +125,8 @@ const data = Object.fromEntries(await Promise.all(files.map(async (f) => [f, awa
 let w = 180, s = 90, e = -180, n = -90;
 for (const f of data.communes.features) for (const poly of f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates)
   for (const [x, y] of poly[0]) { w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y); }
-const sources = Object.fromEntries(files.map((f) => [f, { type: 'geojson', data: data[f], promoteId: f === 'communes' || f === 'qpv' ? 'code' : undefined }]));
+const options = ${JSON.stringify(options)};
+const sources = Object.fromEntries(files.map((f) => [f, { ...options[f], data: data[f] }]));
 performance.mark('atlas-map-create');
 const map = new ml.Map({ container: 'map', bounds: [w, s, e, n], fitBoundsOptions: { padding: 20 }, fadeDuration: 0,
   style: { version: 8, sources, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#eef0ec' } }, ...${JSON.stringify(styleLayers)}] } });

@@ -3,8 +3,15 @@
  * them (and then only update states and paint properties), and the web bench draws the very same
  * layers on a bare MapLibre page to measure what MapLibre alone costs. Type-only MapLibre import.
  */
-import type { LayerSpecification } from 'maplibre-gl';
+import type { GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
+import type {
+  CommunesCollection,
+  QpvCollection,
+  TransitLinesCollection,
+  TransitStopsCollection
+} from '../schemas/outputs';
 import { outlineColor, outlineWidth, qpvLineWidth } from './expressions';
+import { pickProperties } from './geometry';
 import { QPV_COLOR, STOP_COLORS } from './layer-colors';
 
 /** Fill of the communes before any indicator is chosen (and in the neutral view). */
@@ -19,6 +26,58 @@ export const LAYER_IDS = {
   lines: 'transit-lines',
   stops: 'transit-stops'
 } as const;
+
+/** The source of each thematic layer (one GeoJSON source each). */
+export const SOURCE_IDS = {
+  communes: 'communes',
+  qpv: 'qpv',
+  lines: 'transit-lines',
+  stops: 'transit-stops'
+} as const;
+
+/** Communes, keyed by INSEE code (`promoteId`): colours and states are joined by feature-state. */
+export function communesSource(communes: CommunesCollection): GeoJSONSourceSpecification {
+  return { type: 'geojson', data: communes, promoteId: 'code' };
+}
+
+/** QPV perimeters, keyed by code. */
+export function qpvSource(qpv: QpvCollection): GeoJSONSourceSpecification {
+  return { type: 'geojson', data: qpv, promoteId: 'code' };
+}
+
+/**
+ * Transit lines with only what is drawn (mode, colour): MapLibre clones the whole object into
+ * its worker and indexes every property.
+ */
+export function transitLinesSource(lines: TransitLinesCollection): GeoJSONSourceSpecification {
+  return { type: 'geojson', data: pickProperties(lines, ['mode', 'color']) as never };
+}
+
+/**
+ * Transit stops with their mode (drawn) and id (`promoteId`, the tooltip's key); their names
+ * and line lists stay on the page, where the tooltip reads them.
+ */
+export function transitStopsSource(stops: TransitStopsCollection): GeoJSONSourceSpecification {
+  return { type: 'geojson', data: pickProperties(stops, ['id', 'mode']) as never, promoteId: 'id' };
+}
+
+/**
+ * The sources for the data at hand, by id: the map's first style carries them, so that
+ * MapLibre's worker indexes them while the map starts (GL context, first frame), not after.
+ */
+export function atlasSources(data: {
+  communes: CommunesCollection;
+  qpv?: QpvCollection | null;
+  lines?: TransitLinesCollection | null;
+  stops?: TransitStopsCollection | null;
+}): Record<string, GeoJSONSourceSpecification> {
+  return {
+    [SOURCE_IDS.communes]: communesSource(data.communes),
+    ...(data.qpv ? { [SOURCE_IDS.qpv]: qpvSource(data.qpv) } : {}),
+    ...(data.lines ? { [SOURCE_IDS.lines]: transitLinesSource(data.lines) } : {}),
+    ...(data.stops ? { [SOURCE_IDS.stops]: transitStopsSource(data.stops) } : {})
+  };
+}
 
 /** Communes: the fill (coloured later through feature-state) and the outline. */
 export function communesLayers(source: string): {

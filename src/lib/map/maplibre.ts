@@ -34,6 +34,9 @@ export function loadMapLibre(): Promise<MapLibreModule> {
   ]).then(([ml]) => {
     if (!isMapLibre(ml)) throw new Error(`${libraryUrl} n'est pas la bibliothèque MapLibre.`);
     ml.setWorkerUrl(workerUrl);
+    // The worker starts now, not at `new Map`: its start needs the main thread, which the map's
+    // first GL calls then hold (150 ms or more without a GPU), and the sources wait for it.
+    ml.prewarm();
     return ml;
   });
   // A failed download (offline) may succeed on the next attempt.
@@ -70,6 +73,18 @@ export function baseStyle(background = '#eef0ec'): MapLibre.StyleSpecification {
       }))
     ]
   };
+}
+
+/**
+ * Adds a source unless the map already has it: AtlasMap builds its map with the sources of the
+ * data it already holds (`atlasSources`), and the layer components then find them there.
+ */
+export function ensureSource(
+  map: MapLibre.Map,
+  id: string,
+  source: () => MapLibre.SourceSpecification
+): void {
+  if (!map.getSource(id)) map.addSource(id, source());
 }
 
 /** Removes layers then their source, ignoring those already gone (map destroyed, style reset). */
