@@ -157,6 +157,38 @@ test('at 1280×800 all 49 communes are named on the map, no two names overlappin
   await context.close();
 });
 
+test('at 1280×800 the hydrated map keeps its prerendered frame: no jump, no second drawing', async ({
+  newPage,
+  baseURL
+}) => {
+  const html = await (await fetch(`${baseURL}/`)).text();
+  const prerendered = /data-testid="svg-map"[^]*?<svg[^>]*\sviewBox="([^"]+)"/.exec(html)?.[1];
+  assert.ok(prerendered, 'the prerendered page holds the SVG map and its viewBox');
+  const { page, context } = await newPage();
+  // Every change of the map's viewBox from the first byte on, a passing one included.
+  await page.addInitScript({
+    content: `window.__viewBoxChanges = [];
+      new MutationObserver((records) => {
+        for (const r of records)
+          if (r.target.closest('[data-testid="svg-map"]'))
+            window.__viewBoxChanges.push(r.target.getAttribute('viewBox'));
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['viewBox'] });`
+  });
+  await page.goto(`${baseURL}/`);
+  await waitForSvgMap(page);
+  const hydrated = await page.$eval('[data-testid="svg-map"] svg', (svg) =>
+    svg.getAttribute('viewBox')
+  );
+  assert.equal(hydrated, prerendered, 'ExplorerMap.PRERENDER_SIZE is the 1280×800 layout');
+  assert.deepEqual(
+    await page.evaluate(
+      () => (window as unknown as { __viewBoxChanges: string[] }).__viewBoxChanges
+    ),
+    []
+  );
+  await context.close();
+});
+
 for (const width of [920, 1100]) {
   test(`at ${width}×800, beside the table, the map shows every commune clear of its legend`, async ({
     newPage,
