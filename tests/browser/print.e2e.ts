@@ -103,6 +103,40 @@ test('the commune sheet has an « Imprimer / PDF » button that opens the print 
   await context.close();
 });
 
+test('a sheet hydrates its workshop items when reached and its print copy when printing, never before', async ({
+  newPage,
+  baseURL
+}) => {
+  const island = (testid: string) => `[data-island]:has(> [data-testid="${testid}"])`;
+  const hydrated = (page: Page, testid: string) =>
+    page.$eval(island(testid), (box) => box.getAttribute('data-island') === 'hydrated');
+  const { page, context, errors } = await newPage({ width: 1280, height: 800 });
+  await page.goto(`${baseURL}/commune/38185`);
+  // The blocks at the top and the map are live; the workshop items (far below) and the
+  // print-only copy are not: their hydration was a long task of the first view.
+  assert.equal(await hydrated(page, 'sheet-map'), true, 'the sheet map has not hydrated');
+  assert.equal(await hydrated(page, 'workshop-block'), false, 'workshop items hydrated unseen');
+  assert.equal(await hydrated(page, 'print-sheet'), false, 'print copy hydrated on screen');
+  // A click on a group's title before the island is live: it hydrates on the press, and the
+  // group closes and stays closed (a hydration after the click would reopen it from the state).
+  const first = page.locator('[data-testid="reason-group"]').first();
+  assert.equal(await first.evaluate((d) => (d as HTMLDetailsElement).open), true);
+  await first.locator('summary').click();
+  assert.equal(await hydrated(page, 'workshop-block'), true, 'workshop items not hydrated');
+  await page.waitForTimeout(300);
+  assert.equal(await first.evaluate((d) => (d as HTMLDetailsElement).open), false);
+  // Printing hydrates the print copy first: its footer then gives the sheet's full address.
+  assert.equal(await hydrated(page, 'print-sheet'), false);
+  const url = page.locator('[data-testid="print-sheet"] .url');
+  // Prerendered without an origin (SvelteKit's relative paths): only hydration knows it.
+  assert.doesNotMatch((await url.textContent()) ?? '', /^http/);
+  await page.pdf({ format: 'A4' });
+  assert.equal(await hydrated(page, 'print-sheet'), true, 'printing did not hydrate the copy');
+  assert.equal(await url.textContent(), `${new URL(baseURL).origin}/commune/38185`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('Grenoble prints on one A4 page with its figures, sources and top workshop items', async ({
   newPage,
   baseURL

@@ -17,13 +17,22 @@
  */
 
 import type { Component } from 'svelte';
+import type { IslandDefer } from './deferred';
 
-/** What `<Island>` takes: the component, its props (read as they change), its `order`. */
+/**
+ * What `<Island>` takes: the component, its props (read as they change), its `order`, and
+ * `defer` for an island that waits until it is needed (deferred.ts).
+ */
 export interface IslandProps<Props extends Record<string, unknown>> {
   component: Component<Props>;
   props: Props;
   /** Islands of a lower order hydrate first (default 0). */
   order?: number;
+  /**
+   * Hydrates when the island nears the viewport or gets input (`visible`), or before printing
+   * (`print`), not in the queue: such an island never holds `whenIslandsHydrated()` back.
+   */
+  defer?: IslandDefer;
 }
 
 type Job = () => void;
