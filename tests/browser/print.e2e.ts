@@ -137,6 +137,39 @@ test('a sheet hydrates its workshop items when reached and its print copy when p
   await context.close();
 });
 
+test('a client-side move to another sheet replaces the islands still waiting, never shows the first territory', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context, errors } = await newPage({ width: 1280, height: 800 });
+  await page.goto(`${baseURL}/commune/38185`);
+  // A link inside the page: SvelteKit's router takes it, the page component is reused.
+  await page.evaluate(() => {
+    const a = document.createElement('a');
+    a.href = '/commune/38421';
+    a.id = 'to-smh';
+    a.textContent = 'Saint-Martin-d’Hères';
+    document.querySelector('main')?.prepend(a);
+  });
+  await page.click('#to-smh');
+  await page.waitForURL('**/commune/38421');
+  await page.waitForFunction(
+    () => document.querySelector('h1')?.textContent?.trim() === "Saint-Martin-d'Hères"
+  );
+  const title = page.locator('[data-testid="print-sheet"] .p-title');
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid="print-sheet"] .p-title')?.textContent ===
+      "Saint-Martin-d'Hères"
+  );
+  assert.equal(await title.textContent(), "Saint-Martin-d'Hères");
+  const workshop = (await page.textContent('[data-testid="workshop-block"]')) ?? '';
+  assert.match(workshop, /situation de Saint-Martin-d'Hères/);
+  assert.doesNotMatch(workshop, /Grenoble compte/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('Grenoble prints on one A4 page with its figures, sources and top workshop items', async ({
   newPage,
   baseURL
