@@ -94,9 +94,10 @@ async function auditRoute(
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(
     () =>
-      [...document.querySelectorAll('[data-testid="svg-map"]')].every(
-        (m) => m.getAttribute('data-hydrated') === 'true'
-      ) &&
+      // The maps on screen: the sheets' print-only copy hydrates when printing, not before.
+      [...document.querySelectorAll('[data-testid="svg-map"]')]
+        .filter((m) => m.getClientRects().length > 0)
+        .every((m) => m.getAttribute('data-hydrated') === 'true') &&
       [...document.querySelectorAll('[data-testid="atlas-map"]')].every((m) =>
         ['idle', 'error'].includes(m.getAttribute('data-state') ?? '')
       ),
