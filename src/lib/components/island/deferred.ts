@@ -13,6 +13,8 @@
  *   for print-only parts, prerendered as they print.
  */
 
+import { nextTask } from '../next-task';
+
 export type IslandDefer = 'visible' | 'print';
 
 /** Events that need the island live before they reach their target. */
@@ -20,11 +22,6 @@ const INPUT_EVENTS = ['pointerdown', 'pointerover', 'touchstart', 'focusin', 'ke
 
 /** How far outside the viewport an island starts to hydrate: half a screen ahead of a scroll. */
 const VISIBLE_MARGIN = '50% 0px 50% 0px';
-
-function later(run: () => void, stops: Array<() => void>): void {
-  const timer = setTimeout(run, 0);
-  stops.push(() => clearTimeout(timer));
-}
 
 /**
  * Calls `hydrate` once, when `box`'s island is needed as `when` says; returns a function that
@@ -53,14 +50,14 @@ export function deferIsland(box: HTMLElement, when: IslandDefer, hydrate: () => 
     listen(window, 'beforeprint');
     listen(media, 'change');
     // Already printing (a page opened under print media): at once, in a task of its own.
-    if (media.matches) later(fire, stops);
+    if (media.matches) stops.push(nextTask(fire));
     return stop;
   }
   for (const type of INPUT_EVENTS) listen(box, type, true);
   const roots = [...box.children];
   if (roots.length === 0 || typeof IntersectionObserver === 'undefined') {
     // Nothing to watch: hydrate in a task of its own, as an ordinary island.
-    later(fire, stops);
+    stops.push(nextTask(fire));
     return stop;
   }
   const observer = new IntersectionObserver(

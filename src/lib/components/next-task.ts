@@ -1,0 +1,8 @@
+/**
+ * Runs `run` in a task of its own, after the current one (the browser may paint and answer input
+ * in between); returns a function that cancels it (a component destroyed first).
+ */
+export function nextTask(run: () => void): () => void {
+  const timer = setTimeout(run, 0);
+  return () => clearTimeout(timer);
+}
