@@ -4,16 +4,10 @@
  * module when a sequence is opened, so its first view carries neither the slides nor zod.
  */
 import { slideDataSchema, type SlideData } from '../schemas/slides';
-import type { SvgOverview } from '../schemas/svg-map';
-import {
-  AppDataError,
-  fetchText,
-  loadData,
-  parseJson,
-  settle,
-  validateData,
-  type Loaded
-} from './app-data';
+import { svgOverviewSchema, type SvgOverview } from '../schemas/svg-map';
+import { AppDataError } from './app-data-error';
+// Not `app-data.ts`: its registry would build the schema of every generated file.
+import { fetchText, loadFile, parseJson, settle, validateData, type Loaded } from './load-file';
 
 type Fetch = typeof globalThis.fetch;
 
@@ -50,7 +44,7 @@ export async function loadDeck(
 ): Promise<{ slides: SlideData[]; geometry: Loaded<SvgOverview> }> {
   const [slides, geometry] = await Promise.all([
     Promise.all(codes.map((code) => loadSlide(fetchFn, code, base))),
-    settle(loadData(fetchFn, 'svgOverview', base))
+    settle(loadFile(fetchFn, 'svgOverview', svgOverviewSchema, base))
   ]);
   return { slides, geometry };
 }

@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { INSEE_CODE_PATTERN } from './vocabulary';
+import { INDICATOR_IDS, INSEE_CODE_PATTERN } from './vocabulary';
 
 /** INSEE commune code: always a string, never a number (keeps leading zeros and Corsica's 2A/2B). */
 export const inseeCodeSchema = z.string().regex(INSEE_CODE_PATTERN, 'code INSEE invalide');
@@ -107,3 +107,16 @@ export function featureCollectionSchema<G extends z.ZodType, P extends z.ZodType
     )
   });
 }
+
+// The enums below are shared by the big file contracts (outputs, indicators) and the small ones a
+// page loads on its own (the SVG map, the slides): here, a page validating a slide does not build
+// every contract of the pipeline (zod schemas cost a long task to construct on a slow phone).
+
+/** QPV generation of a perimeter: 2015 (décret 2014-1750) or 2024 (décret 2023-1314). */
+export const qpvGenerationSchema = z.enum(['2015', '2024']);
+
+/** Transit mode, best first. Temporary tram-replacement shuttles count as `bus`. */
+export const transitModeSchema = z.enum(['tram', 'chrono', 'bus']);
+
+/** Id of an indicator of `static/data/indicators.json`. */
+export const indicatorIdSchema = z.enum(INDICATOR_IDS);

@@ -3,11 +3,11 @@
  * `src/lib/indicators/` (and recomputed in the browser when the user changes a parameter).
  */
 import { z } from './zod';
-import { INDICATOR_IDS, type IndicatorId } from './vocabulary';
-import { inseeCodeSchema } from './common';
+import type { IndicatorId } from './vocabulary';
+import { indicatorIdSchema, inseeCodeSchema } from './common';
 import { territoryProfileSchema } from './tags';
 
-export const indicatorIdSchema = z.enum(INDICATOR_IDS);
+export { indicatorIdSchema };
 export type { IndicatorId };
 
 /**

@@ -10,9 +10,13 @@ import {
   lineGeometrySchema,
   pointSchema,
   publishedNumberSchema,
+  qpvGenerationSchema,
   sirenSchema,
-  sourceRefSchema
+  sourceRefSchema,
+  transitModeSchema
 } from './common';
+
+export { qpvGenerationSchema, transitModeSchema };
 
 /** `static/geo/communes.geojson`: member communes of the EPCI. */
 export const communePropertiesSchema = z.object({
@@ -51,9 +55,6 @@ export const epciCollectionSchema = featureCollectionSchema(
   epciPropertiesSchema
 );
 export type EpciCollection = z.infer<typeof epciCollectionSchema>;
-
-/** QPV generation of a perimeter: 2015 (décret 2014-1750) or 2024 (décret 2023-1314). */
-export const qpvGenerationSchema = z.enum(['2015', '2024']);
 
 /** `static/geo/qpv.geojson`: QPV perimeters lying in the EPCI. */
 export const qpvPropertiesSchema = z.object({
@@ -109,8 +110,6 @@ export const qpv2024ListEntrySchema = z.object({
 });
 export type Qpv2024ListEntry = z.infer<typeof qpv2024ListEntrySchema>;
 
-/** Transit mode, best first. Temporary tram-replacement shuttles count as `bus`. */
-export const transitModeSchema = z.enum(['tram', 'chrono', 'bus']);
 export type TransitMode = z.infer<typeof transitModeSchema>;
 
 /** `static/geo/transit-lines.geojson`. */

@@ -5,8 +5,7 @@
  * for the territories of its sequence only.
  */
 import { z } from './zod';
-import { inseeCodeSchema } from './common';
-import { indicatorIdSchema } from './indicators';
+import { indicatorIdSchema, inseeCodeSchema } from './common';
 
 export const slideFigureSchema = z.object({
   id: indicatorIdSchema,

@@ -6,8 +6,13 @@
  * Coordinates are viewBox units (x right, y down) of one fixed projection, stored alongside.
  */
 import { z } from './zod';
-import { inseeCodeSchema, sirenSchema, sourceRefSchema } from './common';
-import { qpvGenerationSchema, transitModeSchema } from './outputs';
+import {
+  inseeCodeSchema,
+  qpvGenerationSchema,
+  sirenSchema,
+  sourceRefSchema,
+  transitModeSchema
+} from './common';
 
 const point = z.tuple([z.number(), z.number()]);
 /** `[x0, y0, x1, y1]`, viewBox units. */
