@@ -8,6 +8,8 @@ export class AppDataError extends Error {
   readonly file: string;
   /** Path of the offending field (`features[3].properties.code`), or null. */
   readonly field: string | null;
+  /** What is wrong, without the file and field (« introuvable (HTTP 404) … »). */
+  readonly detail: string;
   constructor(file: string, detail: string, field: string | null = null) {
     super(
       field === null
@@ -17,7 +19,31 @@ export class AppDataError extends Error {
     this.name = 'AppDataError';
     this.file = file;
     this.field = field;
+    this.detail = detail;
   }
+}
+
+/**
+ * An error as it crosses from a worker to the page (`postMessage` keeps neither its class nor,
+ * in every browser, its fields): what `loadFailureMessage` needs to word it the same.
+ */
+export type WireError =
+  | { kind: 'data'; file: string; detail: string; field: string | null }
+  | { kind: 'type'; message: string }
+  | { kind: 'other'; message: string };
+
+/** The error a worker posts. */
+export function errorToWire(error: unknown): WireError {
+  if (error instanceof AppDataError)
+    return { kind: 'data', file: error.file, detail: error.detail, field: error.field };
+  const message = error instanceof Error ? error.message : String(error);
+  return error instanceof TypeError ? { kind: 'type', message } : { kind: 'other', message };
+}
+
+/** The page's copy of a worker's error: same class, same French message. */
+export function errorFromWire(wire: WireError): Error {
+  if (wire.kind === 'data') return new AppDataError(wire.file, wire.detail, wire.field);
+  return wire.kind === 'type' ? new TypeError(wire.message) : new Error(wire.message);
 }
 
 /** Advice when the app's own files (data, a lazily loaded script) could not be fetched. */

@@ -3,6 +3,8 @@ import {
   AppDataError,
   CONNECTION_ADVICE,
   UNEXPECTED_ADVICE,
+  errorFromWire,
+  errorToWire,
   loadFailureMessage
 } from '../../../src/lib/data/app-data-error';
 
@@ -83,5 +85,23 @@ describe('loadFailureMessage', () => {
     ).toBe(
       'La liste des communes n’a pas pu être chargée : vérifiez la connexion puis rechargez la page.'
     );
+  });
+});
+
+describe('errors crossing from a worker', () => {
+  const context = 'Les diapositives n’ont pas pu être chargées';
+  it.each([
+    ['a data error', new AppDataError('/x.json', 'valeur invalide', 'figures[0].id')],
+    ['a data error without field', new AppDataError('/y.json', 'introuvable (HTTP 404)')],
+    ['a network failure', new TypeError('Failed to fetch')],
+    ['a library error', new Error('Cannot read properties of undefined')],
+    ['a thrown string', 'boom']
+  ])('%s reads the same on the page', (_, error) => {
+    const copy = errorFromWire(structuredClone(errorToWire(error)));
+    expect(loadFailureMessage(copy, context)).toBe(loadFailureMessage(error, context));
+    if (error instanceof AppDataError) {
+      expect(copy).toBeInstanceOf(AppDataError);
+      expect(copy.message).toBe(error.message);
+    }
   });
 });
