@@ -30,7 +30,8 @@ export interface IslandProps<Props extends Record<string, unknown>> {
   order?: number;
   /**
    * Hydrates when the island nears the viewport or gets input (`visible`), or before printing
-   * (`print`), not in the queue: such an island never holds `whenIslandsHydrated()` back.
+   * (`print`), not in the queue: such an island never holds `whenIslandsHydrated()` back. Its
+   * props must follow from the page's path (its data): they are not read until it hydrates.
    */
   defer?: IslandDefer;
 }
