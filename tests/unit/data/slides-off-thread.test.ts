@@ -11,30 +11,9 @@ import {
   type DeckReply,
   type DeckRequest
 } from '../../../src/lib/data/slides-off-thread';
-import type { SlideData } from '../../../src/lib/schemas/slides';
+import { slideOf as slide } from '../../fixtures/slides/slide';
 
 const PAGE = 'http://atlas.test/presentation?territoires=38185';
-
-const slide = (code: string): SlideData => ({
-  code,
-  kind: 'commune',
-  nom: `Commune ${code}`,
-  subtitle: 'Commune · 12\u202f000\u00a0hab.',
-  focus: [code],
-  figures: [
-    {
-      id: 'sru_taux_lls',
-      label: 'Taux de LLS',
-      value: '14,3\u202f%',
-      detail: 'commune déficitaire · cible 20\u202f%',
-      estimate: false,
-      sources: ['sru-inventaire'],
-      vintage: '2024'
-    }
-  ],
-  problems: [],
-  actions: []
-});
 
 /** The global fetch of page and worker: a table of path → body (404 otherwise), requests kept. */
 let files: Record<string, string> = {};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDeck, loadSlide, slideFile } from '../../../src/lib/data/slides';
-import type { SlideData } from '../../../src/lib/schemas/slides';
+import { slideOf as slide } from '../../fixtures/slides/slide';
 
 /** A fake fetch serving a fixed table of path → (status, body), counting requests. */
 function fakeFetch(files: Record<string, { status?: number; body: string }>) {
@@ -14,29 +14,6 @@ function fakeFetch(files: Record<string, { status?: number; body: string }>) {
   }) as typeof fetch;
   return { fn, requests };
 }
-
-const slide = (code: string): SlideData => ({
-  code,
-  kind: 'commune',
-  nom: `Commune ${code}`,
-  subtitle: 'Commune · 12\u202f000\u00a0hab.',
-  focus: [code],
-  figures: [
-    {
-      id: 'sru_taux_lls',
-      label: 'Taux de LLS',
-      value: '14,3\u202f%',
-      detail: 'commune déficitaire · cible 20\u202f%',
-      estimate: false,
-      sources: ['sru-inventaire'],
-      vintage: '2024'
-    }
-  ],
-  problems: [
-    { id: 'T1-PB-1', text: 'Un problème', parentText: null, why: 'Affiché car …', universal: false }
-  ],
-  actions: []
-});
 
 describe('slide files', () => {
   it('are one file per territory under /presentation/diapositives, after the base path', () => {
