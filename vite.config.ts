@@ -5,10 +5,14 @@ import { manifestListsEveryFile } from './scripts/vite/manifest-lists-every-file
 export default defineConfig({
   plugins: [sveltekit(), manifestListsEveryFile()],
   build: {
-    // The prerendered pages already list their modules (<link rel="modulepreload">); Vite's
-    // helper would look each one up again among the page's links before a page's code loads,
-    // ~15 ms of a slow phone's first task. Stylesheets of lazily loaded parts are still loaded.
-    modulePreload: false
+    modulePreload: {
+      // A page's own modules: its prerendered HTML lists them already (<link rel="modulepreload">),
+      // and Vite's helper looked each one up again among the page's links in the page's first
+      // task (~15 ms on a slow phone). Other lazy imports (MapLibre, the slides' loader) keep
+      // their dependencies fetched in parallel. Stylesheets always load.
+      resolveDependencies: (_file, deps, { hostId }) =>
+        /(^|\/)entry\/app\.[^/]+\.js$/.test(hostId) ? [] : deps
+    }
   },
   test: {
     include: ['tests/unit/**/*.test.ts'],
