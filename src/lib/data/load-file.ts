@@ -69,10 +69,11 @@ export function parseJson(file: string, text: string): unknown {
   }
 }
 
-// In the browser a file is fetched once per page life, however many components ask for it.
-// Not during prerendering: SvelteKit's per-request fetch must see every request to inline it.
+// In the browser (page or worker) a file is fetched once per page life, however many components
+// ask for it. Not during prerendering: SvelteKit's per-request fetch must see every request to
+// inline it.
 const cache = new Map<string, Promise<unknown>>();
-const inBrowser = typeof window !== 'undefined';
+const inBrowser = typeof window !== 'undefined' || 'WorkerGlobalScope' in globalThis;
 
 /**
  * Loads one generated JSON/GeoJSON file and validates it against `schema` (the file's contract:
