@@ -6,6 +6,7 @@
  */
 import { errorFromWire, type WireError } from './app-data-error';
 import type { loadDeck } from './slides';
+import { createWorkerClient } from './worker-client';
 
 export type Deck = Awaited<ReturnType<typeof loadDeck>>;
 
@@ -23,43 +24,17 @@ export type DeckReply =
 /** Longest wait for the worker before loading on the page, ms (a stalled worker start). */
 export const WORKER_TIMEOUT_MS = 20_000;
 
-type Settle = (reply: DeckReply | null) => void;
-
-let worker: Worker | null | undefined;
-let nextId = 1;
-const waiting = new Map<number, Settle>();
-
 /** Creates a worker (a seam for the unit tests). */
 export type WorkerFactory = () => Worker;
-let createWorker: WorkerFactory = () =>
-  new Worker(new URL('./slides.worker.ts', import.meta.url), { type: 'module' });
+
+const client = createWorkerClient<Omit<DeckRequest, 'id'>, DeckReply>({
+  create: () => new Worker(new URL('./slides.worker.ts', import.meta.url), { type: 'module' }),
+  timeoutMs: WORKER_TIMEOUT_MS
+});
 
 /** Test seam: another worker factory, and forget the current worker. */
 export function setWorkerFactory(factory: WorkerFactory): void {
-  createWorker = factory;
-  worker = undefined;
-}
-
-function getWorker(): Worker | null {
-  if (worker !== undefined) return worker;
-  worker = null;
-  if (typeof Worker === 'undefined') return null;
-  try {
-    const w = createWorker();
-    w.onmessage = (e: MessageEvent<DeckReply>) => {
-      waiting.get(e.data.id)?.(e.data);
-    };
-    // A worker that cannot run (blocked script) hands its requests back to the page, for good.
-    w.onerror = () => {
-      w.terminate();
-      worker = null;
-      for (const settle of [...waiting.values()]) settle(null);
-    };
-    worker = w;
-  } catch {
-    worker = null;
-  }
-  return worker;
+  client.setFactory(factory);
 }
 
 async function onPage(codes: string[], base: string): Promise<Deck> {
@@ -71,22 +46,9 @@ async function onPage(codes: string[], base: string): Promise<Deck> {
  * The slides of `codes`, in order, and the slides' map, as `loadDeck` gives them; its errors too
  * (an `AppDataError` naming the file and field, a network `TypeError`).
  */
-export function loadDeckOffThread(codes: string[], base: string): Promise<Deck> {
-  const w = getWorker();
-  if (!w) return onPage(codes, base);
-  const id = nextId++;
-  return new Promise<Deck>((resolve, reject) => {
-    const settle: Settle = (reply) => {
-      if (!waiting.has(id)) return;
-      waiting.delete(id);
-      clearTimeout(timer);
-      if (reply === null) onPage(codes, base).then(resolve, reject);
-      else if (reply.ok) resolve(reply.deck);
-      else reject(errorFromWire(reply.error));
-    };
-    const timer = setTimeout(() => settle(null), WORKER_TIMEOUT_MS);
-    waiting.set(id, settle);
-    const request: DeckRequest = { id, codes, base, page: location.href };
-    w.postMessage(request);
-  });
+export async function loadDeckOffThread(codes: string[], base: string): Promise<Deck> {
+  const reply = await client.request({ codes, base, page: location.href });
+  if (reply === null) return onPage(codes, base);
+  if (reply.ok) return reply.deck;
+  throw errorFromWire(reply.error);
 }
