@@ -1,9 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { manifestListsEveryFile } from './scripts/vite/manifest-lists-every-file';
+import { routerOptionsClosest } from './scripts/vite/router-options-closest';
 
 export default defineConfig({
-  plugins: [sveltekit(), manifestListsEveryFile()],
+  plugins: [sveltekit(), manifestListsEveryFile(), routerOptionsClosest()],
   build: {
     modulePreload: {
       // A page's own modules: its prerendered HTML lists them already (<link rel="modulepreload">),
