@@ -7,13 +7,18 @@ import { estimateTextWidth, type Measure } from './scheme/labels';
 
 let shared: Measure | null = null;
 
-/** One measure for the whole page (one canvas, one cache), made on first use. */
+/**
+ * One measure for the whole page (one canvas, one cache). The canvas is made on the first
+ * measure, not here: the map asks for this measure as it mounts, but its names are placed in a
+ * worker with a canvas of its own, and the main thread measures only when that worker is missing.
+ */
 export function canvasMeasure(): Measure {
   if (shared) return shared;
-  const ctx = document.createElement('canvas').getContext('2d');
-  if (!ctx) return (shared = estimateTextWidth);
+  let ctx: CanvasRenderingContext2D | null | undefined;
   const widths = new Map<string, number>();
   return (shared = (text, font) => {
+    ctx ??= document.createElement('canvas').getContext('2d');
+    if (!ctx) return estimateTextWidth(text, font);
     const key = `${font}|${text}`;
     let w = widths.get(key);
     if (w === undefined) {
