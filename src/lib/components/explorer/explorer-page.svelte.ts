@@ -38,6 +38,7 @@ import type { SourceRef } from '../../schemas/common';
 import type { SourceEntry } from '../../schemas/sources-manifest';
 import type { SvgOverview } from '../../schemas/svg-map';
 import { getContributions, type ContributionsState } from '../../state/contributions.svelte';
+import { afterIslands } from '../island/islands';
 import { ExplorerState } from '../../state/explorer-state.svelte';
 
 /** What the page's load gives the explorer. */
@@ -218,7 +219,18 @@ export class ExplorerPage {
       // Also loaded for a topic in the URL, to check that it names a workshop keyword.
       if (this.ui.view.mode === 'propositions' || this.ui.view.topic) this.propositions.load();
     });
-    onMount(() => (this.contributions = getContributions()));
+    // Read once the islands have hydrated, in a task of its own: the first access to
+    // localStorage is slow, and the counts only serve the tooltips.
+    onMount(() => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const cancel = afterIslands(() => {
+        timer = setTimeout(() => (this.contributions = getContributions()));
+      });
+      return () => {
+        cancel();
+        clearTimeout(timer);
+      };
+    });
     // ——— context layers, for the legend ———
     $effect(() => {
       if (!this.ui.hasLayer('qpv') || this.qpvLayer) return;
