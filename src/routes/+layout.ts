@@ -1,4 +1,5 @@
-import { nextTask } from '$lib/components/island/next-task';
+import { browser } from '$app/environment';
+import { nextTask } from '$lib/components/next-task';
 import type { LayoutLoad } from './$types';
 
 /**
@@ -7,6 +8,6 @@ import type { LayoutLoad } from './$types';
  * hydration in the next (together they made one long task on a slow device).
  */
 export const load: LayoutLoad = async ({ data }) => {
-  await nextTask();
+  if (browser) await new Promise<void>((resolve) => void nextTask(resolve));
   return data;
 };

@@ -39,6 +39,7 @@ import type { SourceEntry } from '../../schemas/sources-manifest';
 import type { SvgOverview } from '../../schemas/svg-map';
 import { getContributions, type ContributionsState } from '../../state/contributions.svelte';
 import { afterIslands } from '../island/islands';
+import { nextTask } from '../next-task';
 import { ExplorerState } from '../../state/explorer-state.svelte';
 
 /** What the page's load gives the explorer. */
@@ -220,15 +221,15 @@ export class ExplorerPage {
       if (this.ui.view.mode === 'propositions' || this.ui.view.topic) this.propositions.load();
     });
     // Read once the islands have hydrated, in a task of its own: the first access to
-    // localStorage is slow, and the counts only serve the tooltips.
+    // localStorage is slow, and the counts (tooltips, names of the propositions view) can wait.
     onMount(() => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
+      let cancelRead = () => {};
       const cancel = afterIslands(() => {
-        timer = setTimeout(() => (this.contributions = getContributions()));
+        cancelRead = nextTask(() => (this.contributions = getContributions()));
       });
       return () => {
         cancel();
-        clearTimeout(timer);
+        cancelRead();
       };
     });
     // ——— context layers, for the legend ———
