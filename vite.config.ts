@@ -1,10 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { compileHints } from './scripts/vite/compile-hints';
 import { manifestListsEveryFile } from './scripts/vite/manifest-lists-every-file';
 import { routerOptionsClosest } from './scripts/vite/router-options-closest';
 
 export default defineConfig({
-  plugins: [sveltekit(), manifestListsEveryFile(), routerOptionsClosest()],
+  plugins: [sveltekit(), manifestListsEveryFile(), routerOptionsClosest(), compileHints()],
   build: {
     modulePreload: {
       // A page's own modules: its prerendered HTML lists them already (<link rel="modulepreload">),
