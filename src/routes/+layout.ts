@@ -1,5 +1,5 @@
 import { browser } from '$app/environment';
-import { nextTask } from '$lib/components/next-task';
+import { taskBoundary } from '$lib/components/next-task';
 import type { LayoutLoad } from './$types';
 
 /**
@@ -8,6 +8,6 @@ import type { LayoutLoad } from './$types';
  * hydration in the next (together they made one long task on a slow device).
  */
 export const load: LayoutLoad = async ({ data }) => {
-  if (browser) await new Promise<void>((resolve) => void nextTask(resolve));
+  if (browser) await taskBoundary();
   return data;
 };
