@@ -189,8 +189,14 @@ test('at 1280×800 the hydrated map keeps its prerendered frame: no jump, no sec
   await context.close();
 });
 
-for (const width of [920, 1100]) {
-  test(`at ${width}×800, beside the table, the map shows every commune clear of its legend`, async ({
+// Beside the table, the map panel keeps room for its floating legend as long as the table keeps
+// its minimum width (a 1024 px projector); only a narrower window puts the legend under the map.
+for (const { width, legendAt } of [
+  { width: 920, legendAt: 'under' },
+  { width: 1024, legendAt: 'beside' },
+  { width: 1100, legendAt: 'beside' }
+] as const) {
+  test(`at ${width}×800, beside the table, the map shows every commune clear of its legend (${legendAt})`, async ({
     newPage,
     baseURL
   }) => {
@@ -215,8 +221,28 @@ for (const width of [920, 1100]) {
       communes.left >= stage.left - 1 && communes.right <= stage.right + 1,
       `communes ${JSON.stringify(communes)} inside the map ${JSON.stringify(stage)}`
     );
-    // In a panel this narrow the legend goes under the map instead of over it.
-    assert.ok(legend.top >= communes.bottom - 1, `legend ${JSON.stringify(legend)}`);
+    if (legendAt === 'under') {
+      // In a panel this narrow the legend goes under the map instead of over it.
+      assert.ok(legend.top >= communes.bottom - 1, `legend ${JSON.stringify(legend)}`);
+    } else {
+      // The legend floats on the map's left, the communes are framed to its right, and the map
+      // is large enough to name most of them, none under the legend.
+      assert.ok(legend.right <= communes.left + 1, `legend ${JSON.stringify(legend)}`);
+      assert.ok(legend.top >= stage.top && legend.bottom <= stage.bottom + 1);
+      const names = await page.$$eval(
+        '[data-testid="svg-map"] g.labels text',
+        (texts, box) =>
+          texts.map((t) => {
+            const r = t.getBoundingClientRect();
+            return (
+              r.right > box.left && r.left < box.right && r.bottom > box.top && r.top < box.bottom
+            );
+          }),
+        legend
+      );
+      assert.ok(names.length >= 40, `${names.length} names at ${width} px`);
+      assert.equal(names.filter(Boolean).length, 0, 'no name under the legend');
+    }
     await context.close();
   });
 }
