@@ -247,6 +247,79 @@ for (const { width, legendAt } of [
   });
 }
 
+test('in a short window the floating legend stays under the map buttons and scrolls, as a tab stop', async ({
+  newPage,
+  baseURL
+}) => {
+  // A projector's 1024×768 under the browser's bars, with the longer legend (propositions).
+  const { page, context } = await newPage({ width: 1024, height: 600 });
+  await page.goto(`${baseURL}/?vue=propositions`);
+  await waitForSvgMap(page);
+  const legend = page.locator('[data-testid="explorer-map"] .legend-box');
+  const state = () =>
+    page.evaluate(() => {
+      // (No named function inside: the test runner's transform would rename it.)
+      const [tools, box] = [
+        '[data-testid="explorer-map"] .tools',
+        '[data-testid="explorer-map"] .legend-box'
+      ].map((selector) => {
+        const r = document.querySelector(selector)!.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+      });
+      const el = document.querySelector('[data-testid="explorer-map"] .legend-box')!;
+      return {
+        tools: tools!,
+        box: box!,
+        text: el.textContent ?? '',
+        scrollHeight: el.scrollHeight,
+        clientHeight: el.clientHeight,
+        tabindex: el.getAttribute('tabindex'),
+        role: el.getAttribute('role')
+      };
+    });
+  // Once the view of the link applies (its longer legend) and the legend is measured: its
+  // attributes follow its measured size, a frame later.
+  const settled = (s: Awaited<ReturnType<typeof state>>) =>
+    s.text.includes('Seuils naturels') && s.tabindex === '0' && s.box.top >= s.tools.bottom;
+  let now = await state();
+  for (let i = 0; i < 50 && !settled(now); i++) {
+    await page.waitForTimeout(100);
+    now = await state();
+  }
+  const { tools, box } = now;
+  assert.ok(now.text.includes('Seuils naturels'), now.text);
+  assert.ok(
+    box.top >= tools.bottom,
+    `legend ${JSON.stringify(box)} under ${JSON.stringify(tools)}`
+  );
+  // It holds more than it shows: a region keyboard users can reach and scroll.
+  assert.ok(now.scrollHeight > now.clientHeight, `${now.scrollHeight} > ${now.clientHeight}`);
+  assert.equal(now.tabindex, '0');
+  assert.equal(now.role, 'region');
+  await legend.focus();
+  await page.keyboard.press('End');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="explorer-map"] .legend-box')!.scrollTop > 0
+  );
+  // The names keep clear of it (placed again once the view of the link applies).
+  const under = () =>
+    page.$$eval(
+      '[data-testid="svg-map"] g.labels text',
+      (texts, b) =>
+        texts
+          .filter((t) => {
+            const r = t.getBoundingClientRect();
+            return r.right > b.left && r.left < b.right && r.bottom > b.top && r.top < b.bottom;
+          })
+          .map((t) => t.textContent ?? ''),
+      box
+    );
+  for (let i = 0; i < 50 && (await under()).length > 0; i++) await page.waitForTimeout(100);
+  assert.deepEqual(await under(), []);
+  assert.ok((await page.locator('[data-testid="svg-map"] g.labels text').count()) >= 30);
+  await context.close();
+});
+
 test('the table sorts, with aria-sort, and no-data rows stay last', async ({
   newPage,
   baseURL
