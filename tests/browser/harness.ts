@@ -30,7 +30,15 @@ export const CHROMIUM_ARGS_NO_WEBGL = [
 export const CHROMIUM_ARGS_WEBGL1_ONLY = [...CHROMIUM_ARGS, '--disable-webgl2'];
 
 export async function launchChromium(
-  options: { webgl?: boolean | 'webgl1-only' } = {}
+  options: {
+    webgl?: boolean | 'webgl1-only';
+    /**
+     * Classic scrollbars, as on a Windows or Linux desktop, where the page's scrollbar takes
+     * 15–17 px of the window's width; headless Chromium otherwise hides them (Playwright's
+     * `--hide-scrollbars`), like a phone's overlay scrollbars.
+     */
+    scrollbars?: boolean;
+  } = {}
 ): Promise<Browser> {
   const args =
     options.webgl === false
@@ -38,7 +46,12 @@ export async function launchChromium(
       : options.webgl === 'webgl1-only'
         ? CHROMIUM_ARGS_WEBGL1_ONLY
         : CHROMIUM_ARGS;
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args, headless: true });
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args,
+    headless: true,
+    ignoreDefaultArgs: options.scrollbars ? ['--hide-scrollbars'] : []
+  });
 }
 
 /**

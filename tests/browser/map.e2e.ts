@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { openUnhydrated, test, withOwnBrowser } from './harness';
+import { launchChromium, openUnhydrated, test, withOwnBrowser } from './harness';
 import {
   assertNoEnglishError,
   assertSvgMapPainted,
@@ -191,59 +191,74 @@ test('at 1280×800 the hydrated map keeps its prerendered frame: no jump, no sec
 
 // Beside the table, the map panel keeps room for its floating legend as long as the table keeps
 // its minimum width (a 1024 px projector); only a narrower window puts the legend under the map.
+// With a desktop's classic scrollbar, which takes its 15 px from that room.
 for (const { width, legendAt } of [
   { width: 920, legendAt: 'under' },
   { width: 1024, legendAt: 'beside' },
-  { width: 1100, legendAt: 'beside' }
+  { width: 1100, legendAt: 'beside' },
+  { width: 1280, legendAt: 'beside' }
 ] as const) {
-  test(`at ${width}×800, beside the table, the map shows every commune clear of its legend (${legendAt})`, async ({
-    newPage,
+  test(`at ${width}×800, beside the table and a classic scrollbar, the map shows every commune clear of its legend (${legendAt})`, async ({
     baseURL
   }) => {
-    const { page, context } = await newPage({ width, height: 800 });
-    await page.goto(`${baseURL}/`);
-    const drawn = await waitForSvgMap(page);
-    assert.equal(drawn.territories, 49);
-    const [stage, legend, communes] = await page.evaluate(() =>
-      [
-        '[data-testid="explorer-map"] .stage',
-        '[data-testid="explorer-map"] .legend-box',
-        '[data-testid="svg-map"] svg .communes'
-      ].map((selector) => {
-        const r = document.querySelector(selector)!.getBoundingClientRect();
-        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
-      })
-    );
-    assert.ok(stage && legend && communes);
-    // The communes are drawn inside the visible map, not pushed off its side by the legend.
-    assert.ok(communes.right - communes.left > 120, `communes ${JSON.stringify(communes)}`);
-    assert.ok(
-      communes.left >= stage.left - 1 && communes.right <= stage.right + 1,
-      `communes ${JSON.stringify(communes)} inside the map ${JSON.stringify(stage)}`
-    );
-    if (legendAt === 'under') {
-      // In a panel this narrow the legend goes under the map instead of over it.
-      assert.ok(legend.top >= communes.bottom - 1, `legend ${JSON.stringify(legend)}`);
-    } else {
-      // The legend floats on the map's left, the communes are framed to its right, and the map
-      // is large enough to name most of them, none under the legend.
-      assert.ok(legend.right <= communes.left + 1, `legend ${JSON.stringify(legend)}`);
-      assert.ok(legend.top >= stage.top && legend.bottom <= stage.bottom + 1);
-      const names = await page.$$eval(
-        '[data-testid="svg-map"] g.labels text',
-        (texts, box) =>
-          texts.map((t) => {
-            const r = t.getBoundingClientRect();
-            return (
-              r.right > box.left && r.left < box.right && r.bottom > box.top && r.top < box.bottom
-            );
-          }),
-        legend
+    const browser = await launchChromium({ scrollbars: true });
+    try {
+      const context = await browser.newContext({
+        viewport: { width, height: 800 },
+        locale: 'fr-FR'
+      });
+      const page = await context.newPage();
+      await page.goto(`${baseURL}/`);
+      // Framed for this window once hydrated (the prerendered frame is the 1280×800 one).
+      await page.waitForFunction(() => document.documentElement.dataset.islands === 'hydrated');
+      const drawn = await waitForSvgMap(page);
+      const scrollbar = await page.evaluate(
+        () => window.innerWidth - document.documentElement.clientWidth
       );
-      assert.ok(names.length >= 40, `${names.length} names at ${width} px`);
-      assert.equal(names.filter(Boolean).length, 0, 'no name under the legend');
+      assert.ok(scrollbar >= 15, `a classic scrollbar (${scrollbar} px)`);
+      assert.equal(drawn.territories, 49);
+      const [stage, legend, communes] = await page.evaluate(() =>
+        [
+          '[data-testid="explorer-map"] .stage',
+          '[data-testid="explorer-map"] .legend-box',
+          '[data-testid="svg-map"] svg .communes'
+        ].map((selector) => {
+          const r = document.querySelector(selector)!.getBoundingClientRect();
+          return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        })
+      );
+      assert.ok(stage && legend && communes);
+      // The communes are drawn inside the visible map, not pushed off its side by the legend.
+      assert.ok(communes.right - communes.left > 120, `communes ${JSON.stringify(communes)}`);
+      assert.ok(
+        communes.left >= stage.left - 1 && communes.right <= stage.right + 1,
+        `communes ${JSON.stringify(communes)} inside the map ${JSON.stringify(stage)}`
+      );
+      if (legendAt === 'under') {
+        // In a panel this narrow the legend goes under the map instead of over it.
+        assert.ok(legend.top >= communes.bottom - 1, `legend ${JSON.stringify(legend)}`);
+      } else {
+        // The legend floats on the map's left, the communes are framed to its right, and the map
+        // is large enough to name most of them, none under the legend.
+        assert.ok(legend.right <= communes.left + 1, `legend ${JSON.stringify(legend)}`);
+        assert.ok(legend.top >= stage.top && legend.bottom <= stage.bottom + 1);
+        const names = await page.$$eval(
+          '[data-testid="svg-map"] g.labels text',
+          (texts, box) =>
+            texts.map((t) => {
+              const r = t.getBoundingClientRect();
+              return (
+                r.right > box.left && r.left < box.right && r.bottom > box.top && r.top < box.bottom
+              );
+            }),
+          legend
+        );
+        assert.ok(names.length >= 40, `${names.length} names at ${width} px`);
+        assert.equal(names.filter(Boolean).length, 0, 'no name under the legend');
+      }
+    } finally {
+      await browser.close();
     }
-    await context.close();
   });
 }
 
