@@ -157,24 +157,19 @@ test('at 1280×800 all 49 communes are named on the map, no two names overlappin
   await context.close();
 });
 
-test('at 1280×800 the hydrated map keeps its prerendered frame: no jump, no second drawing', async ({
-  newPage,
-  baseURL
-}) => {
+/** Records every change of the map's viewBox from the first byte on, a passing one included. */
+const WATCH_VIEWBOX = `window.__viewBoxChanges = [];
+  new MutationObserver((records) => {
+    for (const r of records)
+      if (r.target.closest('[data-testid="svg-map"]'))
+        window.__viewBoxChanges.push(r.target.getAttribute('viewBox'));
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['viewBox'] });`;
+
+/** The hydrated `/` (opened with WATCH_VIEWBOX) kept the prerendered map's viewBox throughout. */
+async function assertKeepsPrerenderedFrame(page: Page, baseURL: string): Promise<void> {
   const html = await (await fetch(`${baseURL}/`)).text();
   const prerendered = /data-testid="svg-map"[^]*?<svg[^>]*\sviewBox="([^"]+)"/.exec(html)?.[1];
   assert.ok(prerendered, 'the prerendered page holds the SVG map and its viewBox');
-  const { page, context } = await newPage();
-  // Every change of the map's viewBox from the first byte on, a passing one included.
-  await page.addInitScript({
-    content: `window.__viewBoxChanges = [];
-      new MutationObserver((records) => {
-        for (const r of records)
-          if (r.target.closest('[data-testid="svg-map"]'))
-            window.__viewBoxChanges.push(r.target.getAttribute('viewBox'));
-      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['viewBox'] });`
-  });
-  await page.goto(`${baseURL}/`);
   await waitForSvgMap(page);
   const hydrated = await page.$eval('[data-testid="svg-map"] svg', (svg) =>
     svg.getAttribute('viewBox')
@@ -186,23 +181,47 @@ test('at 1280×800 the hydrated map keeps its prerendered frame: no jump, no sec
     ),
     []
   );
+}
+
+test('at 1280×800 the hydrated map keeps its prerendered frame: no jump, no second drawing', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context } = await newPage();
+  await page.addInitScript({ content: WATCH_VIEWBOX });
+  await page.goto(`${baseURL}/`);
+  await assertKeepsPrerenderedFrame(page, baseURL);
   await context.close();
+});
+
+test('at 1280×800 with a classic scrollbar too, the map keeps its prerendered frame: the table gives up the width', async ({
+  baseURL
+}) => {
+  await withClassicScrollbars(
+    `${baseURL}/`,
+    { width: 1280, height: 800 },
+    (page) => assertKeepsPrerenderedFrame(page, baseURL),
+    WATCH_VIEWBOX
+  );
 });
 
 /**
  * Opens `url` at `viewport` in a browser of its own with classic scrollbars (launchChromium), as
  * on a Windows or Linux desktop where the page's scrollbar takes its width from the layout; `fn`
- * gets the page once its islands have hydrated. The browser is closed whatever happens.
+ * gets the page once its islands have hydrated (`initScript` runs before the page's own). The
+ * browser is closed whatever happens.
  */
 async function withClassicScrollbars(
   url: string,
   viewport: { width: number; height: number },
-  fn: (page: Page) => Promise<void>
+  fn: (page: Page) => Promise<void>,
+  initScript?: string
 ): Promise<void> {
   const browser = await launchChromium({ scrollbars: true });
   try {
     const context = await browser.newContext({ viewport, locale: 'fr-FR' });
     const page = await context.newPage();
+    if (initScript) await page.addInitScript({ content: initScript });
     await page.goto(url);
     // Framed for this window once hydrated (the prerendered frame is the 1280×800 one).
     await page.waitForFunction(() => document.documentElement.dataset.islands === 'hydrated');
@@ -218,13 +237,14 @@ async function withClassicScrollbars(
 
 // Beside the table, the map's legend floats over its left side as long as the panel leaves the
 // communes room (ExplorerMap's NARROW_PANEL_PX): from the narrowest two-column window (901 px)
-// up, with a desktop's classic scrollbar, which takes its 15 px from that room.
+// up, with a desktop's classic scrollbar, which takes its 15 px from that room (from the table's,
+// once it has more than its 20rem).
 for (const { width, minNames } of [
   { width: 905, minNames: 30 },
   { width: 960, minNames: 35 },
   { width: 1024, minNames: 40 },
   { width: 1100, minNames: 40 },
-  { width: 1280, minNames: 40 }
+  { width: 1280, minNames: 49 }
 ] as const) {
   test(`at ${width}×800, beside the table and a classic scrollbar, the legend floats beside the communes and the map names ${minNames}+ of them`, async ({
     baseURL
