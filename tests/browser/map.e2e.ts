@@ -157,6 +157,51 @@ test('at 1280×800 all 49 communes are named on the map, no two names overlappin
   await context.close();
 });
 
+test('in full screen on a 1024×600 projector, all 49 names and the communes keep clear of the legend', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context } = await newPage({ width: 1024, height: 600 });
+  await page.goto(`${baseURL}/?vue=propositions`);
+  await waitForSvgMap(page);
+  await page.click('[data-testid="map-fullscreen"]');
+  const clear = () =>
+    page.evaluate(() => {
+      const legend = document
+        .querySelector('[data-testid="explorer-map"] .legend-box')!
+        .getBoundingClientRect();
+      const communes = document
+        .querySelector('[data-testid="svg-map"] svg .communes')!
+        .getBoundingClientRect();
+      const texts = [...document.querySelectorAll('[data-testid="svg-map"] g.labels text')];
+      return {
+        names: texts.length,
+        underLegend: texts
+          .filter((t) => {
+            const r = t.getBoundingClientRect();
+            return (
+              r.right > legend.left &&
+              r.left < legend.right &&
+              r.bottom > legend.top &&
+              r.top < legend.bottom
+            );
+          })
+          .map((t) => t.textContent ?? ''),
+        communesLeft: communes.left,
+        legendRight: legend.right
+      };
+    });
+  let now = await clear();
+  for (let i = 0; i < 50 && (now.names !== 49 || now.underLegend.length > 0); i++) {
+    await page.waitForTimeout(100);
+    now = await clear();
+  }
+  assert.equal(now.names, 49);
+  assert.deepEqual(now.underLegend, []);
+  assert.ok(now.communesLeft >= now.legendRight - 1, JSON.stringify(now));
+  await context.close();
+});
+
 /** Records every change of the map's viewBox from the first byte on, a passing one included. */
 const WATCH_VIEWBOX = `window.__viewBoxChanges = [];
   new MutationObserver((records) => {
