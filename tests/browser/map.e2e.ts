@@ -192,6 +192,43 @@ test('in full screen on a 1024×600 projector, all 49 names and the communes kee
   await context.close();
 });
 
+test('the full-screen map is a modal layer: no page scrollbar, Tab stays in the map, Escape leaves', async ({
+  baseURL
+}) => {
+  await withClassicScrollbars(`${baseURL}/`, { width: 1280, height: 800 }, async (page) => {
+    await waitForSvgMap(page);
+    const button = page.locator('[data-testid="map-fullscreen"]');
+    const scrollbar = () =>
+      page.evaluate(() => window.innerWidth - document.documentElement.clientWidth);
+    await button.click();
+    assert.equal(await button.getAttribute('aria-pressed'), 'true');
+    // The page under the map neither scrolls nor shows its scrollbar at the screen's edge.
+    assert.equal(await scrollbar(), 0);
+    // The header's links, the table and the footer are out of the tab order: Tab walks the
+    // map's own controls only.
+    assert.ok(
+      await page.evaluate(() => document.querySelector('header a')?.closest('[inert]') != null),
+      'the header is inert'
+    );
+    const outside: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab');
+      const where = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return null;
+        return el.closest('[data-testid="explorer-map"]') ? null : el.outerHTML.slice(0, 80);
+      });
+      if (where) outside.push(where);
+    }
+    assert.deepEqual(outside, []);
+    // Escape leaves full screen and gives the page back as it was.
+    await page.keyboard.press('Escape');
+    assert.equal(await button.getAttribute('aria-pressed'), 'false');
+    assert.equal(await page.locator('[inert]').count(), 0);
+    assert.ok((await scrollbar()) >= 15, 'the page scrolls again');
+  });
+});
+
 /** The map's names that overlap `box` (a client rectangle: the legend, say). */
 function namesUnder(
   page: Page,
