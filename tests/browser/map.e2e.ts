@@ -291,7 +291,7 @@ test('at 1280×800 with a classic scrollbar too, the map keeps its prerendered f
     `${baseURL}/`,
     { width: 1280, height: 800 },
     (page) => assertKeepsPrerenderedFrame(page, baseURL),
-    WATCH_VIEWBOX
+    { initScript: WATCH_VIEWBOX }
   );
 });
 
@@ -305,13 +305,25 @@ async function withClassicScrollbars(
   url: string,
   viewport: { width: number; height: number },
   fn: (page: Page) => Promise<void>,
-  initScript?: string
+  {
+    initScript,
+    defaultFontPx
+  }: {
+    initScript?: string;
+    /** The browser's default font size (its « font size » setting), px; 16 unless given. */
+    defaultFontPx?: number;
+  } = {}
 ): Promise<void> {
   const browser = await launchChromium({ scrollbars: true });
   try {
     const context = await browser.newContext({ viewport, locale: 'fr-FR' });
     const page = await context.newPage();
     if (initScript) await page.addInitScript({ content: initScript });
+    if (defaultFontPx) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Page.enable');
+      await cdp.send('Page.setFontSizes', { fontSizes: { standard: defaultFontPx } });
+    }
     await page.goto(url);
     // Framed for this window once hydrated (the prerendered frame is the 1280×800 one).
     await page.waitForFunction(() => document.documentElement.dataset.islands === 'hydrated');
@@ -329,46 +341,88 @@ async function withClassicScrollbars(
 // communes room (ExplorerMap's NARROW_PANEL_PX): from the narrowest two-column window (901 px)
 // up, with a desktop's classic scrollbar, which takes its 15 px from that room (from the table's,
 // once it has more than its 20rem).
-for (const { width, minNames } of [
-  { width: 905, minNames: 30 },
-  { width: 960, minNames: 35 },
-  { width: 1024, minNames: 40 },
-  { width: 1100, minNames: 40 },
-  { width: 1280, minNames: 49 }
+// With a larger default font (a browser set to « large », 20 px) the layout scales as a whole: the
+// two columns from 1126 px (56.25em), the legend 21rem wide, the map's column 40.125rem at most
+// before the table grows.
+for (const { width, minNames, fontPx } of [
+  { width: 905, minNames: 30, fontPx: 16 },
+  { width: 960, minNames: 35, fontPx: 16 },
+  { width: 1024, minNames: 40, fontPx: 16 },
+  { width: 1100, minNames: 40, fontPx: 16 },
+  { width: 1280, minNames: 49, fontPx: 16 },
+  { width: 1126, minNames: 30, fontPx: 20 },
+  { width: 1280, minNames: 40, fontPx: 20 }
 ] as const) {
-  test(`at ${width}×800, beside the table and a classic scrollbar, the legend floats beside the communes and the map names ${minNames}+ of them`, async ({
+  test(`at ${width}×800${fontPx === 16 ? '' : ` with a ${fontPx} px default font`}, beside the table and a classic scrollbar, the legend floats beside the communes and the map names ${minNames}+ of them`, async ({
     baseURL
   }) => {
-    await withClassicScrollbars(`${baseURL}/`, { width, height: 800 }, async (page) => {
-      const drawn = await waitForSvgMap(page);
-      assert.equal(drawn.territories, 49);
-      const [stage, legend, communes] = await page.evaluate(() =>
-        [
-          '[data-testid="explorer-map"] .stage',
-          '[data-testid="explorer-map"] .legend-box',
-          '[data-testid="svg-map"] svg .communes'
-        ].map((selector) => {
-          const r = document.querySelector(selector)!.getBoundingClientRect();
-          return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
-        })
-      );
-      assert.ok(stage && legend && communes);
-      // The communes are drawn inside the visible map, not pushed off its side by the legend.
-      assert.ok(communes.right - communes.left > 120, `communes ${JSON.stringify(communes)}`);
-      assert.ok(
-        communes.left >= stage.left - 1 && communes.right <= stage.right + 1,
-        `communes ${JSON.stringify(communes)} inside the map ${JSON.stringify(stage)}`
-      );
-      // The legend floats on the map's left, the communes are framed to its right, and the map
-      // is large enough to name most of them, none under the legend.
-      assert.ok(legend.right <= communes.left + 1, `legend ${JSON.stringify(legend)}`);
-      assert.ok(legend.top >= stage.top && legend.bottom <= stage.bottom + 1);
-      const names = await page.locator('[data-testid="svg-map"] g.labels text').count();
-      assert.ok(names >= minNames, `${names} names at ${width} px`);
-      assert.deepEqual(await namesUnder(page, legend), [], 'no name under the legend');
-    });
+    await withClassicScrollbars(
+      `${baseURL}/`,
+      { width, height: 800 },
+      async (page) => {
+        // Beside the table.
+        const [map, side] = await page.evaluate(() =>
+          ['[data-testid="explorer-map"]', '[data-testid="communes-table"]'].map(
+            (selector) => document.querySelector(selector)!.getBoundingClientRect().left
+          )
+        );
+        assert.ok(side! > map! + 300, `table at ${side} beside the map at ${map}`);
+        const drawn = await waitForSvgMap(page);
+        assert.equal(drawn.territories, 49);
+        const [stage, legend, communes] = await page.evaluate(() =>
+          [
+            '[data-testid="explorer-map"] .stage',
+            '[data-testid="explorer-map"] .legend-box',
+            '[data-testid="svg-map"] svg .communes'
+          ].map((selector) => {
+            const r = document.querySelector(selector)!.getBoundingClientRect();
+            return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+          })
+        );
+        assert.ok(stage && legend && communes);
+        // The communes are drawn inside the visible map, not pushed off its side by the legend.
+        assert.ok(communes.right - communes.left > 120, `communes ${JSON.stringify(communes)}`);
+        assert.ok(
+          communes.left >= stage.left - 1 && communes.right <= stage.right + 1,
+          `communes ${JSON.stringify(communes)} inside the map ${JSON.stringify(stage)}`
+        );
+        // The legend floats on the map's left, the communes are framed to its right, and the map
+        // is large enough to name most of them, none under the legend.
+        assert.ok(legend.right <= communes.left + 1, `legend ${JSON.stringify(legend)}`);
+        assert.ok(legend.top >= stage.top && legend.bottom <= stage.bottom + 1);
+        const names = await page.locator('[data-testid="svg-map"] g.labels text').count();
+        assert.ok(names >= minNames, `${names} names at ${width} px`);
+        assert.deepEqual(await namesUnder(page, legend), [], 'no name under the legend');
+      },
+      { defaultFontPx: fontPx }
+    );
   });
 }
+
+test('with a 20 px default font, at 1024×768 the explorer is one column: the map takes the width, the table comes under it', async ({
+  baseURL
+}) => {
+  await withClassicScrollbars(
+    `${baseURL}/`,
+    { width: 1024, height: 768 },
+    async (page) => {
+      const drawn = await waitForSvgMap(page);
+      assert.equal(drawn.territories, 49);
+      const [map, table] = await page.evaluate(() =>
+        ['[data-testid="explorer-map"]', '[data-testid="communes-table"]'].map((selector) => {
+          const r = document.querySelector(selector)!.getBoundingClientRect();
+          return { left: r.left, width: r.width, top: r.top, bottom: r.bottom };
+        })
+      );
+      // Not a 450 px column beside a 400 px (20rem) table.
+      assert.ok(map!.width > 900, `map ${JSON.stringify(map)}`);
+      assert.ok(table!.top >= map!.bottom, `table ${JSON.stringify(table)} under the map`);
+      const names = await page.locator('[data-testid="svg-map"] g.labels text').count();
+      assert.ok(names >= 15, `${names} names`);
+    },
+    { defaultFontPx: 20 }
+  );
+});
 
 test('in a short window the floating legend stays under the map buttons and scrolls, as a tab stop', async ({
   baseURL
