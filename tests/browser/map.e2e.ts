@@ -393,6 +393,19 @@ for (const { width, minNames, fontPx } of [
         const names = await page.locator('[data-testid="svg-map"] g.labels text').count();
         assert.ok(names >= minNames, `${names} names at ${width} px`);
         assert.deepEqual(await namesUnder(page, legend), [], 'no name under the legend');
+        // No name hangs across the map: its leader line spans at most 40 % of the names' spread
+        // (maxLeaderFor), itself within the drawn territory.
+        const longest = await page.$$eval('[data-testid="svg-map"] g.labels line.leader', (ls) =>
+          Math.max(
+            0,
+            ...ls.map((l) => {
+              const r = l.getBoundingClientRect();
+              return Math.hypot(r.width, r.height);
+            })
+          )
+        );
+        const spread = Math.max(communes.right - communes.left, communes.bottom - communes.top);
+        assert.ok(longest <= 0.4 * spread + 3, `a leader line of ${longest} px (${spread} px map)`);
       },
       { defaultFontPx: fontPx }
     );

@@ -103,6 +103,33 @@ export function nameAttempts(
   });
 }
 
+/** Longest leader line of `placeLabels` when none is given, px. */
+export const MAX_LEADER_PX = 245;
+/** Share of the names' spread a leader line may span (`maxLeaderFor`). */
+export const LEADER_SPREAD_SHARE = 0.4;
+
+/**
+ * The longest leader line (px) for names whose anchors spread over `anchors` (px): 40 % of the
+ * longer side of their bounding box, between 40 px and MAX_LEADER_PX. A name hung further away
+ * crosses the map and reads as another commune's: it is dropped instead (the table, the tooltip
+ * and the full-screen map still name it). The same rule on both renderers.
+ * At 1280×800 the anchors of `/` spread ~400 px: 160 px, above the ~70 px its callouts need, so
+ * every name stays; in a 536 px panel (a 905 px window) they spread ~230 px: 92 px, where the
+ * placement had hung names 170 px away.
+ */
+export function maxLeaderFor(anchors: readonly { x: number; y: number }[]): number {
+  if (anchors.length === 0) return MAX_LEADER_PX;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const { x, y } of anchors) {
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
+  }
+  const spread = Math.max(x1 - x0, y1 - y0);
+  return Math.min(MAX_LEADER_PX, Math.max(40, Math.round(LEADER_SPREAD_SHARE * spread)));
+}
+
 /** Leader lines of callouts and the dot at their anchor, on every renderer (px). */
 export const LEADER_STYLE = { color: '#333333', width: 0.8, dotColor: '#222222', dotRadius: 1.6 };
 
@@ -176,7 +203,7 @@ function nearestOnBox(x: number, y: number, b: Box): [number, number] {
  */
 export function placeLabels(items: readonly LabelInput[], options: PlaceOptions): Placement {
   const gap = options.gap ?? 1.5;
-  const maxLeader = options.maxLeader ?? 245;
+  const maxLeader = options.maxLeader ?? MAX_LEADER_PX;
   const callouts = options.callouts ?? true;
   const order = [...items].sort((a, b) => b.priority - a.priority || a.code.localeCompare(b.code));
   const sizes = order.map((it) => {

@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import {
   estimateTextWidth,
   EVERY_NAME_SCALES,
+  MAX_LEADER_PX,
+  maxLeaderFor,
   nameAttempts,
   placeFirstFit,
   placeLabels,
@@ -23,6 +25,9 @@ function overlaps(a: PlacedLabel, b: PlacedLabel): boolean {
   return (
     Math.abs(a.x - b.x) * 2 < a.width + b.width && Math.abs(a.y - b.y) * 2 < a.height + b.height
   );
+}
+function leaderLength(p: PlacedLabel): number {
+  return p.leader ? Math.hypot(p.leader.x2 - p.leader.x1, p.leader.y2 - p.leader.y1) : 0;
 }
 function assertNoOverlap(placed: PlacedLabel[]) {
   for (let i = 0; i < placed.length; i++)
@@ -123,6 +128,44 @@ describe.skipIf(!existsSync(GENERATED))('the 49 communes on the home map at 1280
       const off = p.x + p.width / 2 <= legend.x0 || p.y + p.height / 2 <= legend.y0;
       expect(off || p.x - p.width / 2 >= legend.x1, p.code).toBe(true);
     }
+  });
+  it("names every commune with leader lines kept to 40 % of the names' spread", () => {
+    const anchors = communeLabelItems(geometry, viewBox, pxPerUnit);
+    const maxLeader = maxLeaderFor(anchors);
+    expect(maxLeader).toBeLessThan(MAX_LEADER_PX);
+    const { placed, dropped } = placeFirstFit(nameAttempts(anchors, true), {
+      width: W,
+      height: H,
+      measure,
+      callouts: true,
+      maxLeader,
+      obstacles: [legend]
+    });
+    expect(dropped).toEqual([]);
+    expect(placed).toHaveLength(49);
+    assertNoOverlap(placed);
+    expect(Math.max(...placed.map(leaderLength))).toBeLessThanOrEqual(maxLeader);
+  });
+  it('in a 536 px panel (a 905 px window), hangs no name across the map', () => {
+    // The panel beside the table at 905×800 with a classic scrollbar, its legend (21rem) floating.
+    const [w, h] = [536, 575];
+    const box = { x0: 0, y0: h - 330, x1: 350, y1: h };
+    const frame = frameViewBox(focusBox(geometry, null), w, h, {
+      top: 44,
+      right: 14,
+      bottom: 30,
+      left: 348
+    });
+    const anchors = communeLabelItems(geometry, frame.viewBox, frame.pxPerUnit);
+    const attempts = nameAttempts(anchors, true);
+    const options = { width: w, height: h, measure, callouts: true, obstacles: [box] };
+    const capped = placeFirstFit(attempts, { ...options, maxLeader: maxLeaderFor(anchors) });
+    const uncapped = placeFirstFit(attempts, options);
+    // Without the rule some names hang far across the map; with it none, and most stay named.
+    expect(Math.max(...uncapped.placed.map(leaderLength))).toBeGreaterThan(maxLeaderFor(anchors));
+    expect(Math.max(...capped.placed.map(leaderLength))).toBeLessThanOrEqual(maxLeaderFor(anchors));
+    expect(capped.placed.length).toBeGreaterThanOrEqual(20);
+    assertNoOverlap(capped.placed);
   });
   it('names every commune in the propositions view too, a few without their count', () => {
     // The longest counts the view shows (« (116 + 2 en réunion) »), on every name.
@@ -273,5 +316,23 @@ describe('nameAttempts (the label rules both renderers share)', () => {
     expect(first).toEqual([
       { code: 'a', text: 'A', x: 3, y: 4, radius: 50, priority: 7, fontPx: 11 }
     ]);
+  });
+});
+
+describe('maxLeaderFor (the longest leader line, both renderers)', () => {
+  const spread = (w: number, h: number) => [
+    { x: 10, y: 20 },
+    { x: 10 + w, y: 20 + h }
+  ];
+  it.each([
+    { name: 'no anchor', anchors: [], expected: MAX_LEADER_PX },
+    { name: 'one anchor: the floor', anchors: [{ x: 5, y: 5 }], expected: 40 },
+    { name: '400 px spread (`/` at 1280×800)', anchors: spread(240, 400), expected: 160 },
+    { name: '230 px spread (a 536 px panel)', anchors: spread(230, 140), expected: 92 },
+    { name: 'the longer side counts', anchors: spread(300, 50), expected: 120 },
+    { name: 'capped (a zoomed MapLibre map)', anchors: spread(2000, 1200), expected: 245 },
+    { name: 'floored', anchors: spread(60, 30), expected: 40 }
+  ])('$name → $expected px', ({ anchors, expected }) => {
+    expect(maxLeaderFor(anchors)).toBe(expected);
   });
 });
