@@ -231,6 +231,62 @@ test('a commune with QPV lists them with their generation; the link opens the QP
   await context.close();
 });
 
+test('a sheet’s figure blocks stay as prerendered (no hydration); a move to another commune redraws them', async ({
+  newPage,
+  baseURL
+}) => {
+  const BLOCKS = ['sru-title', 'qpv-title', 'tc-title', 'logement-title'];
+  const texts = (page: Page) =>
+    Promise.all(
+      BLOCKS.map(async (id) => {
+        const block = page.locator(`section[aria-labelledby="${id}"]`);
+        return (await block.count())
+          ? ((await block.textContent()) ?? '').replace(/\s+/g, ' ')
+          : null;
+      })
+    );
+  const { page, context, errors } = await newPage({ width: 1280, height: 800 });
+  await page.goto(`${baseURL}/commune/38185`);
+  await page.waitForFunction(() => document.documentElement.dataset.islands === 'hydrated');
+  await waitForSvgMap(page, SHEET_SVG);
+  // The figures have no behaviour to add: their islands never hydrate, the map's does.
+  for (const id of BLOCKS)
+    assert.equal(
+      await page.$eval(`[data-island]:has(> section[aria-labelledby="${id}"])`, (box) =>
+        box.getAttribute('data-island')
+      ),
+      '',
+      `the ${id} block hydrated`
+    );
+  assert.equal(
+    await page.$eval('[data-island]:has(> [data-testid="sheet-map"])', (box) =>
+      box.getAttribute('data-island')
+    ),
+    'hydrated'
+  );
+  // Their « Méthode » disclosures are native: they open all the same.
+  const method = page.locator('section[aria-labelledby="sru-title"] details.method').first();
+  await method.locator('summary').click();
+  assert.equal(await method.evaluate((d) => (d as HTMLDetailsElement).open), true);
+  const before = await texts(page);
+
+  // Another commune's name on the map: the router reuses the page, the blocks are mounted anew.
+  const name = page.locator(`${SHEET_SVG} g.labels text:not([data-code="38185"])`).first();
+  const code = await name.getAttribute('data-code');
+  assert.ok(code);
+  const nom = indicators().communes.find((c) => c.code === code)?.nom;
+  await Promise.all([page.waitForURL(new RegExp(`/commune/${code}$`)), name.click()]);
+  await page.waitForFunction((n) => document.querySelector('h1')?.textContent?.trim() === n, nom);
+  const after = await texts(page);
+  assert.notDeepEqual(after, before, 'the blocks still show the first commune');
+  // Exactly what that commune's own prerendered sheet shows.
+  const direct = await context.newPage();
+  await direct.goto(`${baseURL}/commune/${code}`);
+  assert.deepEqual(after, await texts(direct));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('/donnees/indicateurs.csv is UTF-8 with BOM, one row per commune, required columns', async ({
   baseURL,
   newPage

@@ -29,9 +29,10 @@ export interface IslandProps<Props extends Record<string, unknown>> {
   /** Islands of a lower order hydrate first (default 0). */
   order?: number;
   /**
-   * Hydrates when the island nears the viewport or gets input (`visible`), or before printing
-   * (`print`), not in the queue: such an island never holds `whenIslandsHydrated()` back. Its
-   * props must follow from the page's path (its data): they are not read until it hydrates.
+   * Hydrates when the island nears the viewport or gets input (`visible`), before printing
+   * (`print`), or never (`static`: markup without behaviour), not in the queue: such an island
+   * never holds `whenIslandsHydrated()` back. Its props must follow from the page's path (its
+   * data): they are not read until it hydrates, or mounts afresh after a client-side move.
    */
   defer?: IslandDefer;
 }

@@ -147,3 +147,27 @@ describe('deferIsland « print »', () => {
     expect(hydrate).not.toHaveBeenCalled();
   });
 });
+
+describe('deferIsland « static »', () => {
+  it('never hydrates: not on input, not in view, not when printing, not later', () => {
+    const box = fakeBox([{}]);
+    const hydrate = vi.fn();
+    const forget = deferIsland(box, 'static', hydrate);
+    expect(FakeObserver.all).toEqual([]);
+    for (const type of ['pointerdown', 'pointerover', 'touchstart', 'focusin', 'keydown'])
+      box.dispatchEvent(new Event(type));
+    window.dispatchEvent(new Event('beforeprint'));
+    media.matches = true;
+    media.dispatchEvent(new Event('change'));
+    vi.runAllTimers();
+    forget();
+    expect(hydrate).not.toHaveBeenCalled();
+  });
+
+  it('with nothing prerendered either (the island mounts instead: IslandClient)', () => {
+    const hydrate = vi.fn();
+    deferIsland(fakeBox([]), 'static', hydrate);
+    vi.runAllTimers();
+    expect(hydrate).not.toHaveBeenCalled();
+  });
+});
