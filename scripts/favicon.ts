@@ -1,8 +1,8 @@
 /**
  * Draws `static/favicon.png` (32×32) from `static/favicon.svg` with the harness' Chromium:
  * `npx tsx scripts/favicon.ts`. The page links the PNG: a browser decodes it directly, where an
- * SVG icon is a document of its own, built on the page's main thread as it loads (20 ms of a
- * Lighthouse run's blocking time on a sheet, issue 12). Run again after editing the SVG.
+ * SVG icon is a document of its own, built on the page's main thread as it loads (a 21 ms task
+ * in a Lighthouse trace of a commune sheet, issue 12). Run again after editing the SVG.
  */
 import { readFileSync } from 'node:fs';
 import { launchChromium } from '../tests/browser/harness';
