@@ -205,7 +205,8 @@ test('a commune with QPV lists them with their generation; the link opens the QP
   assert.match((await block.textContent()) ?? '', perimeter);
   await Promise.all([
     page.waitForURL(`**/qpv/${code}`),
-    block.locator(`a[href="/qpv/${code}"]`).click()
+    // Prerendered relative (`../qpv/…`): the block is static, never hydrated (deferred.ts).
+    block.locator(`a[href$="/qpv/${code}"]`).click()
   ]);
   const q = file.qpv.find((x) => x.code === code);
   assert.equal((await page.textContent('h1'))?.trim(), q?.nom);
