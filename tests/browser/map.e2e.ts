@@ -337,8 +337,20 @@ async function withClassicScrollbars(
   }
 }
 
+/** Each element's box on screen, in the order of `selectors` (each must match one). */
+function rectsOf(page: Page, selectors: readonly string[]) {
+  return page.evaluate(
+    (list) =>
+      list.map((selector) => {
+        const r = document.querySelector(selector)!.getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width };
+      }),
+    [...selectors]
+  );
+}
+
 // Beside the table, the map's legend floats over its left side as long as the panel leaves the
-// communes room (ExplorerMap's NARROW_PANEL_PX): from the narrowest two-column window (901 px)
+// communes room (ExplorerMap's NARROW_PANEL_REM): from the narrowest two-column window (901 px)
 // up, with a desktop's classic scrollbar, which takes its 15 px from that room (from the table's,
 // once it has more than its 20rem).
 // With a larger default font (a browser set to « large », 20 px) the layout scales as a whole: the
@@ -361,24 +373,21 @@ for (const { width, minNames, fontPx } of [
       { width, height: 800 },
       async (page) => {
         // Beside the table.
-        const [map, side] = await page.evaluate(() =>
-          ['[data-testid="explorer-map"]', '[data-testid="communes-table"]'].map(
-            (selector) => document.querySelector(selector)!.getBoundingClientRect().left
-          )
+        const [map, side] = await rectsOf(page, [
+          '[data-testid="explorer-map"]',
+          '[data-testid="communes-table"]'
+        ]);
+        assert.ok(
+          side!.left > map!.left + 300,
+          `table at ${side!.left} beside the map at ${map!.left}`
         );
-        assert.ok(side! > map! + 300, `table at ${side} beside the map at ${map}`);
         const drawn = await waitForSvgMap(page);
         assert.equal(drawn.territories, 49);
-        const [stage, legend, communes] = await page.evaluate(() =>
-          [
-            '[data-testid="explorer-map"] .stage',
-            '[data-testid="explorer-map"] .legend-box',
-            '[data-testid="svg-map"] svg .communes'
-          ].map((selector) => {
-            const r = document.querySelector(selector)!.getBoundingClientRect();
-            return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
-          })
-        );
+        const [stage, legend, communes] = await rectsOf(page, [
+          '[data-testid="explorer-map"] .stage',
+          '[data-testid="explorer-map"] .legend-box',
+          '[data-testid="svg-map"] svg .communes'
+        ]);
         assert.ok(stage && legend && communes);
         // The communes are drawn inside the visible map, not pushed off its side by the legend.
         assert.ok(communes.right - communes.left > 120, `communes ${JSON.stringify(communes)}`);
@@ -421,12 +430,10 @@ test('with a 20 px default font, at 1024×768 the explorer is one column: the ma
     async (page) => {
       const drawn = await waitForSvgMap(page);
       assert.equal(drawn.territories, 49);
-      const [map, table] = await page.evaluate(() =>
-        ['[data-testid="explorer-map"]', '[data-testid="communes-table"]'].map((selector) => {
-          const r = document.querySelector(selector)!.getBoundingClientRect();
-          return { left: r.left, width: r.width, top: r.top, bottom: r.bottom };
-        })
-      );
+      const [map, table] = await rectsOf(page, [
+        '[data-testid="explorer-map"]',
+        '[data-testid="communes-table"]'
+      ]);
       // Not a 450 px column beside a 400 px (20rem) table.
       assert.ok(map!.width > 900, `map ${JSON.stringify(map)}`);
       assert.ok(table!.top >= map!.bottom, `table ${JSON.stringify(table)} under the map`);
