@@ -157,6 +157,50 @@ test('at 1280×800 all 49 communes are named on the map, no two names overlappin
   await context.close();
 });
 
+test('the page and its names are set in the bundled face, from the site itself; the labels worker loads the same file', async ({
+  newPage,
+  baseURL
+}) => {
+  const { page, context } = await newPage();
+  const requested: string[] = [];
+  // Dedicated workers' requests are the page's too.
+  context.on('request', (r) => requested.push(r.url()));
+  await page.goto(`${baseURL}/`);
+  await waitForSvgMap(page);
+  const faces = await page.evaluate(async () => {
+    await document.fonts.ready;
+    const name = document.querySelector('[data-testid="svg-map"] g.labels text');
+    return {
+      regular: document.fonts.check("16px 'Source Sans 3'"),
+      bold: document.fonts.check("700 16px 'Source Sans 3'"),
+      loaded: [...document.fonts]
+        .filter((f) => f.status === 'loaded')
+        .map((f) => `${f.family} ${f.weight}`)
+        .sort(),
+      body: getComputedStyle(document.body).fontFamily,
+      name: name ? getComputedStyle(name).fontFamily : null
+    };
+  });
+  assert.ok(faces.regular && faces.bold, JSON.stringify(faces));
+  assert.deepEqual(faces.loaded, ['Source Sans 3 200 900']);
+  assert.match(faces.body, /^"Source Sans 3", system-ui/);
+  assert.match(faces.name ?? '', /^"Source Sans 3", system-ui/);
+  assert.deepEqual(
+    requested.filter((u) => !u.startsWith(baseURL)),
+    [],
+    'every request stays on the site'
+  );
+  // The preload, then the worker's own load of the same URL: no second copy of the file.
+  const fonts = requested.filter((u) => /\.woff2$/.test(u));
+  assert.equal(new Set(fonts).size, 1, fonts.join('\n'));
+  assert.match(
+    fonts[0] ?? '',
+    /\/_app\/immutable\/assets\/source-sans-3-latin-wght-normal\.[\w-]+\.woff2$/
+  );
+  assert.ok(fonts.length >= 2, `the worker loaded the face too: ${fonts.length} requests`);
+  await context.close();
+});
+
 test('in full screen on a 1024×600 projector, all 49 names and the communes keep clear of the legend', async ({
   newPage,
   baseURL
@@ -1210,7 +1254,30 @@ test('« Exporter en PNG » downloads the map with its legend, sources and date'
   await waitForSvgMap(page);
   const button = page.getByTestId('export-png');
   assert.equal(await button.textContent(), 'Exporter en PNG');
+  // The SVG the export draws as an image: it must carry the names' face (an image loads nothing).
+  await page.evaluate(() => {
+    const create = URL.createObjectURL.bind(URL);
+    const w = window as unknown as { exportedSvg: Promise<string>[] };
+    w.exportedSvg = [];
+    URL.createObjectURL = (obj: Blob | MediaSource) => {
+      if (obj instanceof Blob && obj.type === 'image/svg+xml') w.exportedSvg.push(obj.text());
+      return create(obj);
+    };
+  });
   const { name, bytes, width, height } = await exportPng(page);
+  const svgs = await page.evaluate(() =>
+    Promise.all((window as unknown as { exportedSvg: Promise<string>[] }).exportedSvg)
+  );
+  assert.equal(svgs.length, 1);
+  const faces = svgs[0]!.match(/@font-face\{font-family:'Source Sans 3';[^}]*\}/g) ?? [];
+  assert.deepEqual(
+    faces.map((f) => /font-weight:([\d ]+);/.exec(f)?.[1]),
+    ['200 900']
+  );
+  assert.ok(
+    faces.every((f) => /src:url\("data:font\/woff2;base64,[A-Za-z0-9+/]{20000,}=*"\)/.test(f)),
+    'the face inlined as data'
+  );
   const today = await page.evaluate(() => {
     const d = new Date();
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

@@ -22,6 +22,8 @@
  * downloadBlob(blob, 'carte-taux-lls.png'); // from ./download
  * ```
  */
+import { inlineFaceRules, pageFacesReady } from '../fonts/browser';
+import { FONT_STACK } from '../fonts/typography';
 import { LEADER_STYLE, type Measure } from '../map/scheme/labels';
 import { canvasMeasure } from '../map/text-measure';
 
@@ -83,7 +85,7 @@ export interface RenderableMap {
 
 export type { Measure };
 
-const FONT_FAMILY = 'system-ui, "Segoe UI", Roboto, Arial, sans-serif';
+const FONT_FAMILY = FONT_STACK;
 
 /** Greedy word wrap of `text` into lines no wider than `maxWidth` (a long word gets its own line). */
 export function wrapText(text: string, maxWidth: number, font: string, measure: Measure): string[] {
@@ -242,6 +244,8 @@ export async function composeMapPng(
   options: MapPngOptions
 ): Promise<Blob> {
   const ratio = cssWidth > 0 ? frame.width / cssWidth : 1;
+  // The canvas draws text in the page's face only once it has loaded (else in a fallback).
+  await pageFacesReady();
   const out = document.createElement('canvas');
   const measure = canvasMeasure();
   const layout = layoutMapPng(frame.width, frame.height, ratio, options, measure);
@@ -483,6 +487,8 @@ const INLINE_STYLES = [
  * Names are already in the SVG, so `options.labels` is ignored.
  */
 export async function exportSvgMapPng(svg: SVGSVGElement, options: MapPngOptions): Promise<Blob> {
+  // The header's width is measured in the page's face.
+  await pageFacesReady();
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const source = [svg, ...svg.querySelectorAll('*')];
   const target = [clone, ...clone.querySelectorAll('*')];
@@ -526,6 +532,13 @@ export async function exportSvgMapPng(svg: SVGSVGElement, options: MapPngOptions
   clone.setAttribute('height', String(cssHeight * ratio));
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   clone.style.background = '#eef0ec';
+  // An SVG drawn as an image loads nothing: the names' face goes in, as data.
+  const faces = await inlineFaceRules();
+  if (faces) {
+    const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
+    style.textContent = faces;
+    clone.insertBefore(style, clone.firstChild);
+  }
   const text = new XMLSerializer().serializeToString(clone);
   const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
   try {

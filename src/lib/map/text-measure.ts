@@ -24,7 +24,8 @@ export function canvasMeasure(): Measure {
     if (w === undefined) {
       ctx.font = font;
       w = ctx.measureText(text).width;
-      widths.set(key, w);
+      // Not kept while a face is loading: that width may be a fallback font's.
+      if (document.fonts?.status !== 'loading') widths.set(key, w);
     }
     return w;
   });

@@ -11,11 +11,13 @@
  * on a slow phone.
  */
 import Flatbush from 'flatbush';
+import { FONT_STACK } from '../../fonts/typography';
 
 /** Text width in px of `text` set in the CSS `font` (canvas `measureText`, or an estimate). */
 export type Measure = (text: string, font: string) => number;
 
-export const LABEL_FONT_FAMILY = 'system-ui, "Segoe UI", Roboto, Arial, sans-serif';
+/** The names' font stack: the app's (src/lib/fonts/typography.ts). */
+export const LABEL_FONT_FAMILY = FONT_STACK;
 
 export interface LabelInput {
   code: string;

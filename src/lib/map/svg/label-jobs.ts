@@ -3,6 +3,9 @@
  * the main thread otherwise. One worker for the page, created on first use.
  */
 import { createWorkerClient } from '../../data/worker-client';
+import { pageFacesReady } from '../../fonts/browser';
+import { FONT_FILES } from '../../fonts/files';
+import type { FontFile } from '../../fonts/typography';
 import {
   placeFirstFit,
   type LabelInput,
@@ -15,10 +18,13 @@ export interface LabelJob {
   id: number;
   attempts: LabelInput[][];
   options: Omit<PlaceOptions, 'measure'>;
+  /** The page's face, which the worker loads to measure (it does not see the page's CSS). */
+  fonts: readonly FontFile[];
 }
 export interface LabelReply {
   id: number;
-  placement: Placement;
+  /** Null when the worker could not load the page's face: the page places the names. */
+  placement: Placement | null;
 }
 
 /** Longest wait for the worker's answer before placing on the main thread, ms. */
@@ -41,9 +47,10 @@ export async function placeNamesAsync(
   options: Omit<PlaceOptions, 'measure'>,
   measure: Measure
 ): Promise<Placement> {
-  const reply = await client.request({ attempts, options });
-  if (reply) return reply.placement;
-  // In a task of its own, not in the caller's.
+  const reply = await client.request({ attempts, options, fonts: FONT_FILES });
+  if (reply?.placement) return reply.placement;
+  // Measured in the page's face, in a task of its own, not in the caller's.
+  await pageFacesReady();
   return new Promise((done) =>
     setTimeout(() => done(placeFirstFit(attempts, { ...options, measure })))
   );

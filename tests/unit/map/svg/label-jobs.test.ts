@@ -11,6 +11,7 @@ import {
   type Measure
 } from '../../../../src/lib/map/scheme/labels';
 import type { LabelJob, LabelReply } from '../../../../src/lib/map/svg/label-jobs';
+import { FONT_FAMILY } from '../../../../src/lib/fonts/typography';
 
 // A crowd around (150, 100) and a few names apart: some need callouts, the small ones smaller type.
 const anchors: NameAnchor[] = [
@@ -92,12 +93,29 @@ describe('placeNamesAsync', () => {
     expect(FailingWorker.made[0]!.terminated).toBe(!silent);
   });
 
-  it('a worker that runs: the real worker script places the names, measuring in its canvas', async () => {
-    // The worker's global scope, and an OffscreenCanvas measuring as `measure` does.
+  /** The worker's global scope, with a font set unless `fonts` is false, and its worker. */
+  function inProcessWorker(withFonts: boolean) {
+    const added: { family: string; source: string; weight: string | undefined }[] = [];
     const scope: {
       onmessage: ((e: MessageEvent<LabelJob>) => void) | null;
       postMessage: (reply: LabelReply) => void;
+      fonts?: { add: (face: FakeFace) => void };
     } = { onmessage: null, postMessage: () => undefined };
+    if (withFonts) scope.fonts = { add: (face) => added.push(face) };
+    class FakeFace {
+      constructor(
+        public family: string,
+        public source: string,
+        descriptors: { weight?: string }
+      ) {
+        this.weight = descriptors.weight;
+      }
+      weight: string | undefined;
+      load() {
+        return Promise.resolve(this);
+      }
+    }
+    // An OffscreenCanvas measuring as `measure` does.
     class Canvas {
       getContext() {
         const ctx = { font: '', measureText: (t: string) => ({ width: measure(t, ctx.font) }) };
@@ -117,13 +135,41 @@ describe('placeNamesAsync', () => {
       terminate() {}
     }
     vi.stubGlobal('self', scope);
+    vi.stubGlobal('FontFace', FakeFace);
     vi.stubGlobal('OffscreenCanvas', Canvas);
     vi.stubGlobal('Worker', InProcessWorker);
+    return { added };
+  }
+
+  it("a worker that runs: the real worker script loads the page's face, then places the names in its canvas", async () => {
+    const { added } = inProcessWorker(true);
     const place = await placeNamesAsync();
     await import('../../../../src/lib/map/svg/labels.worker');
     const onMain: Measure = () => {
       throw new Error('measured on the main thread');
     };
     expect(await place(attempts, options, onMain)).toEqual(expected());
+    // The page's file (its URL as the page has it), in its family.
+    const { FONT_FILES } = await import('../../../../src/lib/fonts/files');
+    expect(added.map((f) => [f.family, f.weight, f.source])).toEqual(
+      FONT_FILES.map((f) => [FONT_FAMILY, f.weight, `url(${JSON.stringify(f.url)})`])
+    );
+    // The variable file, every weight the stylesheets use.
+    expect(FONT_FILES.map((f) => [f.weight, f.url])).toEqual([
+      ['200 900', expect.stringMatching(/source-sans-3-latin-wght-normal.*\.woff2$/)]
+    ]);
+  });
+
+  it('a worker without a font set (it would measure another face): placed on the main thread', async () => {
+    inProcessWorker(false);
+    const place = await placeNamesAsync();
+    await import('../../../../src/lib/map/svg/labels.worker');
+    let measured = 0;
+    const onMain: Measure = (text, font) => {
+      measured += 1;
+      return measure(text, font);
+    };
+    expect(await place(attempts, options, onMain)).toEqual(expected());
+    expect(measured).toBeGreaterThan(0);
   });
 });
