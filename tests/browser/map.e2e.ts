@@ -17,6 +17,7 @@ import {
   waitForSvgMap
 } from './svg-map';
 import { svgOverviewSchema } from '../../src/lib/schemas/svg-map';
+import { STOP_MODE_LABELS } from '../../src/lib/map/layer-colors';
 
 const overview = () =>
   svgOverviewSchema.parse(JSON.parse(readFileSync('build/geo/svg-overview.json', 'utf8')));
@@ -1489,22 +1490,38 @@ test('hovering a stop names it, its mode and its lines', async ({ newPage, baseU
       properties: { name: string; mode: string; lines: string[] };
     }[];
   };
-  // A tram stop (the largest circles) with no other stop within 150 m, so the pointer finds it.
-  const far = (a: [number, number], b: [number, number]) =>
-    Math.hypot((a[0] - b[0]) * 78_000, (a[1] - b[1]) * 111_000) > 150;
-  const stop = stops.features.find(
-    (s) =>
-      s.properties.mode === 'tram' &&
-      stops.features.every((o) => o === s || far(o.geometry.coordinates, s.geometry.coordinates))
+  // A stop whose circle no other stop's touches at this zoom (12 px apart on screen, the largest
+  // circles being ~5 px across), so the pointer finds that one: 150 m apart on the ground was not
+  // enough at the zoom the panel's height gives (two tram stops 239 m apart, 4 px on screen).
+  const screen = stops.features.map((s) => toScreen(s.geometry.coordinates));
+  const apart = (i: number) =>
+    screen.every((q, j) => j === i || Math.hypot(q.x - screen[i]!.x, q.y - screen[i]!.y) > 12);
+  const order = ['tram', 'chrono', 'bus'];
+  const candidates = stops.features
+    .map((s, i) => ({ s, i }))
+    .filter(({ i }) => apart(i))
+    .sort((a, b) => order.indexOf(a.s.properties.mode) - order.indexOf(b.s.properties.mode));
+  // The first one in plain view: the map's canvas itself under the pointer (no name, no legend).
+  const onCanvas = await page.evaluate(
+    (points) =>
+      points.map((q) =>
+        document.elementFromPoint(q.x, q.y)?.classList.contains('maplibregl-canvas')
+      ),
+    candidates.map(({ i }) => screen[i]!)
   );
-  assert.ok(stop, 'an isolated tram stop');
-  const p = toScreen(stop.geometry.coordinates);
+  const pick = candidates.find((_, k) => onCanvas[k]);
+  assert.ok(pick, 'a stop with no other within 12 px, in plain view');
+  const stop = pick.s;
+  const p = screen[pick.i]!;
   await page.mouse.move(p.x, p.y);
   const tooltip = page.locator('[data-testid="map-tooltip"]');
   await tooltip.waitFor();
   const text = (await tooltip.innerText()).replace(/\s+/g, ' ');
   assert.ok(text.includes(stop.properties.name), `${text} names ${stop.properties.name}`);
-  assert.match(text, /Arrêt de tram/);
+  assert.match(
+    text,
+    new RegExp(STOP_MODE_LABELS[stop.properties.mode as keyof typeof STOP_MODE_LABELS])
+  );
   for (const line of stop.properties.lines) assert.ok(text.includes(line), `${text} lists ${line}`);
   assert.deepEqual(errors, []);
   await context.close();
