@@ -54,7 +54,8 @@ async function audit(page: Page): Promise<AxeViolation[]> {
     const result = await axe.run(document, {
       runOnly: {
         type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']
+        // wcag22aa: target-size, which Lighthouse checks on its 412 px phone.
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
       }
     });
     return result.violations.map((v) => ({
