@@ -162,6 +162,11 @@ test('the page and its names are set in the bundled face, from the site itself; 
   newPage,
   baseURL
 }) => {
+  // The preload comes first in the head, before the page's module preloads (fonts/head.ts).
+  const html = await (await fetch(`${baseURL}/`)).text();
+  const fontAt = html.indexOf('<link rel="preload" as="font"');
+  assert.ok(fontAt > 0 && fontAt < html.indexOf('rel="modulepreload"'), 'font preload first');
+  assert.ok(fontAt < html.indexOf('<meta name="viewport"'), 'font preload right after the charset');
   const { page, context } = await newPage();
   const requested: string[] = [];
   // Dedicated workers' requests are the page's too.
