@@ -85,8 +85,6 @@ export interface RenderableMap {
 
 export type { Measure };
 
-const FONT_FAMILY = FONT_STACK;
-
 /** Greedy word wrap of `text` into lines no wider than `maxWidth` (a long word gets its own line). */
 export function wrapText(text: string, maxWidth: number, font: string, measure: Measure): string[] {
   const words = text.split(/\s+/).filter((w) => w !== '');
@@ -122,11 +120,11 @@ const PAD_PX = 16;
 function pngFonts(ratio: number) {
   const u = (n: number) => Math.round(n * ratio);
   return {
-    title: `700 ${u(22)}px ${FONT_FAMILY}`,
-    subtitle: `400 ${u(15)}px ${FONT_FAMILY}`,
-    legendTitle: `700 ${u(14)}px ${FONT_FAMILY}`,
-    legend: `400 ${u(14)}px ${FONT_FAMILY}`,
-    footer: `400 ${u(12)}px ${FONT_FAMILY}`
+    title: `700 ${u(22)}px ${FONT_STACK}`,
+    subtitle: `400 ${u(15)}px ${FONT_STACK}`,
+    legendTitle: `700 ${u(14)}px ${FONT_STACK}`,
+    legend: `400 ${u(14)}px ${FONT_STACK}`,
+    footer: `400 ${u(12)}px ${FONT_STACK}`
   };
 }
 
@@ -298,7 +296,7 @@ export async function composeMapPng(
       const y = layout.map.y + label.y * ratio;
       if (y < layout.map.y || y > layout.map.y + layout.map.height) continue;
       if (x < layout.map.x || x > layout.map.x + layout.map.width) continue;
-      ctx.font = `600 ${u(label.size ?? 13)}px ${label.family ?? FONT_FAMILY}`;
+      ctx.font = `600 ${u(label.size ?? 13)}px ${label.family ?? FONT_STACK}`;
       ctx.strokeStyle = '#ffffff';
       ctx.lineWidth = u(2.5);
       ctx.strokeText(label.text, x, y);
