@@ -13,6 +13,7 @@ import {
   type ProjectionOptions,
   type TriennialObjectiveFn
 } from './projection';
+import { compareFrench } from '$lib/format/collate';
 
 export interface Calendar {
   /** Year of the inventory (stock at 1 January). */
@@ -128,7 +129,7 @@ export function sruBaselines(
       exempt: r.exemptee
     });
   }
-  baselines.sort((a, b) => a.nom.localeCompare(b.nom, 'fr'));
+  baselines.sort((a, b) => compareFrench(a.nom, b.nom));
   return { baselines, unprojectable };
 }
 

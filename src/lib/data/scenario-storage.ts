@@ -22,6 +22,7 @@ import {
   type ScenarioFile
 } from '../schemas/scenario';
 import { jsonSyntaxDetail } from './json-error';
+import { compareFrench } from '$lib/format/collate';
 
 /** The part of the Web Storage API used here (an in-memory double in tests). */
 export interface KeyValueStorage {
@@ -206,7 +207,7 @@ export function loadScenarios(storage: KeyValueStorage): {
     }
     scenarios.push(parsed.data.scenario);
   }
-  scenarios.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  scenarios.sort((a, b) => compareFrench(a.name, b.name));
   return { scenarios, setAside: asides };
 }
 

@@ -6,6 +6,7 @@ import type { TerritoryKind, TerritoryProfile, WorkshopTag } from '$lib/schemas/
 import type { WorkshopItem } from '$lib/schemas/workshop';
 import { matchesFilter, type WorkshopFilter } from './filter';
 import { compareMatches, evidenceByTag, matchItem, type ItemMatch } from './match';
+import { compareFrench } from '$lib/format/collate';
 
 export interface TerritoryMatch extends ItemMatch {
   code: string;
@@ -26,7 +27,7 @@ export function territoriesForItem(
     const match = matchItem(item, p);
     if (match) out.push({ ...match, code: p.code, nom: p.nom, kind: p.kind });
   }
-  return out.sort((a, b) => compareMatches(a, b) || a.nom.localeCompare(b.nom, 'fr'));
+  return out.sort((a, b) => compareMatches(a, b) || compareFrench(a.nom, b.nom));
 }
 
 export interface TerritoryCount {
@@ -99,5 +100,5 @@ export function keywordCounts(
   }
   return [...out.entries()]
     .map(([keyword, count]) => ({ keyword, count }))
-    .sort((a, b) => b.count - a.count || a.keyword.localeCompare(b.keyword, 'fr'));
+    .sort((a, b) => b.count - a.count || compareFrench(a.keyword, b.keyword));
 }

@@ -7,6 +7,8 @@
  * occur in the name; a QPV is also found by its code or by the name of its commune(s).
  */
 
+import { compareFrench } from '$lib/format/collate';
+
 export type TerritoryKind = 'commune' | 'qpv';
 
 export interface SearchEntry {
@@ -126,7 +128,7 @@ export function searchTerritories(
     (a, b) =>
       b.score - a.score ||
       (a.entry.kind === b.entry.kind ? 0 : a.entry.kind === 'commune' ? -1 : 1) ||
-      a.entry.label.localeCompare(b.entry.label, 'fr')
+      compareFrench(a.entry.label, b.entry.label)
   );
   return hits.slice(0, limit).map((h) => h.entry);
 }

@@ -9,6 +9,7 @@ import { loadData, loadSources, type Loaded } from '$lib/data/app-data';
 import type { SvgOverview, SvgTransit } from '$lib/schemas/svg-map';
 import { loadBundledWorkshop } from '$lib/data/workshop';
 import type { PageServerLoad } from './$types';
+import { compareFrench } from '$lib/format/collate';
 
 export const load: PageServerLoad = async ({ fetch }) => {
   const [indicators, qpv, meta, workshop] = await Promise.all([
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async ({ fetch }) => {
   ]);
   const geometry = await loadAtlasGeometry(fetch);
   const slides = buildSlides(indicators, workshop.items, { perColumn: 3 });
-  const communes = [...indicators.communes].sort((a, b) => a.nom.localeCompare(b.nom, 'fr'));
+  const communes = [...indicators.communes].sort((a, b) => compareFrench(a.nom, b.nom));
   return {
     epciNom: meta.epci.nom,
     definitions: indicators.definitions,

@@ -13,6 +13,7 @@ import {
   type WorkshopTag
 } from '../../schemas/vocabulary';
 import type { WorkshopItem } from '../../schemas/workshop';
+import { compareFrench } from '$lib/format/collate';
 
 export interface BrowseState {
   theme: number | null;
@@ -190,5 +191,5 @@ export function topicsOf(items: readonly WorkshopItem[]): string[] {
   for (const item of items) {
     for (const k of item.keywords) if (!byFold.has(fold(k))) byFold.set(fold(k), k);
   }
-  return [...byFold.values()].sort((a, b) => a.localeCompare(b, 'fr'));
+  return [...byFold.values()].sort(compareFrench);
 }
