@@ -121,3 +121,43 @@ describe('formatNumberInput round-trips through the parser', () => {
     if (back.ok && value !== null) expect(back.value).toBeCloseTo(value, decimals);
   });
 });
+
+describe('formatNumberInput writes what Intl fr-FR writes of the value rounded by toFixed', () => {
+  it('on edge values and 2 000 others, with 0 to 3 decimals, grouped or not', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const values = [
+      0,
+      -0,
+      -0.0001,
+      0.5,
+      1.005,
+      0.8,
+      10,
+      100,
+      1000,
+      12000.5,
+      -1234.5678,
+      2030,
+      1e20,
+      ...Array.from({ length: 2000 }, () => (next() - 0.3) * 10 ** Math.floor(next() * 9))
+    ];
+    for (const maxDecimals of [0, 1, 2, 3]) {
+      for (const grouping of [true, false]) {
+        const intl = new Intl.NumberFormat('fr-FR', {
+          maximumFractionDigits: maxDecimals,
+          useGrouping: grouping
+        });
+        for (const value of values) {
+          const expected = intl.format(Number(value.toFixed(maxDecimals)));
+          expect([
+            value,
+            maxDecimals,
+            grouping,
+            formatNumberInput(value, maxDecimals, grouping)
+          ]).toEqual([value, maxDecimals, grouping, expected === '-0' ? '0' : expected]);
+        }
+      }
+    }
+  });
+});
