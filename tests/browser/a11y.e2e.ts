@@ -139,7 +139,7 @@ test('the propositions browser stays accessible with an item selected', async (c
   const page = await context.newPage();
   await page.goto(`${ctx.baseURL}/propositions`);
   await page.locator('[data-testid="proposition"] button').first().click();
-  await page.waitForSelector('[data-testid="item-territories"]');
+  await page.waitForSelector('[data-testid="item-territories"]:not([aria-busy="true"])');
   // The panel heading takes the focus so keyboard and screen-reader users land on the answer.
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'territories-title');
   await page.waitForTimeout(1000);

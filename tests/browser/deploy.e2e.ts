@@ -169,6 +169,12 @@ test('under nginx: the app renders, its service worker registers, offline works'
       await appShown(page);
       await page.goto(`${nginx.url}/propositions`);
       await page.locator('[data-testid="proposition"]').first().waitFor({ timeout: 30_000 });
+      // Where an item applies needs the indicators file, loaded on demand: from the cache too.
+      await page.locator('[data-testid="proposition"] button').first().click();
+      await page
+        .locator('[data-testid="item-territories"]:not([aria-busy="true"]) li a')
+        .first()
+        .waitFor({ timeout: 30_000 });
       assert.deepEqual(
         errors.filter((e) => !/Failed to load resource|ERR_CONNECTION_REFUSED/.test(e)),
         []

@@ -344,6 +344,11 @@ test('/propositions filters, searches, highlights an item’s territories and re
     { width: 390, height: 844, name: 'propositions-390' }
   ]) {
     const { page, context, errors } = await newPage(size);
+    // The territories' profiles (in the indicators file) load only when an item is chosen.
+    const profileRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/data/indicators.json')) profileRequests.push(r.url());
+    });
     await page.goto(`${baseURL}/propositions`);
     const items = page.locator('[data-testid="proposition"]');
     const all = await items.count();
@@ -362,9 +367,11 @@ test('/propositions filters, searches, highlights an item’s territories and re
       .filter({ hasNot: page.locator('.chip.tag', { hasText: 'Tous les territoires' }) })
       .first();
     const id = await targeted.getAttribute('data-id');
+    assert.deepEqual(profileRequests, [], 'profiles loaded before an item was chosen');
     await targeted.locator('button').click();
-    const panel = page.locator('[data-testid="item-territories"]');
+    const panel = page.locator('[data-testid="item-territories"]:not([aria-busy="true"])');
     await panel.waitFor();
+    assert.equal(profileRequests.length, 1);
     assert.match(page.url(), new RegExp(`theme=4.*element=${id}`));
     const links = await panel.locator('li a').count();
     const highlighted = (
@@ -613,7 +620,7 @@ test('without WebGL: /propositions draws its SVG map, names, why on hover and fo
       .filter({ hasNot: page.locator('.chip.tag', { hasText: 'Tous les territoires' }) })
       .first();
     await targeted.locator('button').click();
-    await page.getByTestId('item-territories').waitFor();
+    await page.locator('[data-testid="item-territories"]:not([aria-busy="true"])').waitFor();
     const highlighted = (
       (await page.getAttribute('[data-testid="propositions-map"]', 'data-highlight')) ?? ''
     )

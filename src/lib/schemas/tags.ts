@@ -43,3 +43,11 @@ export const territoryProfileSchema = z.object({
   evidence: z.array(tagEvidenceSchema)
 });
 export type TerritoryProfile = z.infer<typeof territoryProfileSchema>;
+
+/** A territory by name only: what a page needs to list, name and find territories. */
+export const territoryRefSchema = territoryProfileSchema.pick({
+  code: true,
+  nom: true,
+  kind: true
+});
+export type TerritoryRef = z.infer<typeof territoryRefSchema>;

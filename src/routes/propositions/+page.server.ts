@@ -1,6 +1,7 @@
 /**
- * `/propositions`: the whole workshop base with the territory profiles needed to say where each
- * item applies (and why). Read at build time; only profiles travel, not the full indicators.
+ * `/propositions`: the whole workshop base and the territories by name. Where an item applies
+ * (and why) needs the territories' linking profiles: the page loads them when first asked
+ * (lazy-profiles.svelte.ts), so they are not compiled with every first view.
  */
 import { loadData, settle } from '$lib/data/app-data';
 import { loadBundledWorkshop } from '$lib/data/workshop';
@@ -17,11 +18,12 @@ export const load: PageServerLoad = async ({ fetch }) => {
     items: workshop.ok ? workshop.data.items : [],
     rejected: workshop.ok ? workshop.data.errors.map((e) => e.message) : [],
     workshopError: workshop.ok ? null : workshop.error,
-    profiles: indicators.ok
-      ? [
-          ...indicators.data.communes.map((c) => c.profile),
-          ...indicators.data.qpv.map((q) => q.profile)
-        ]
+    territories: indicators.ok
+      ? [...indicators.data.communes, ...indicators.data.qpv].map(({ profile }) => ({
+          code: profile.code,
+          nom: profile.nom,
+          kind: profile.kind
+        }))
       : [],
     indicatorsError: indicators.ok ? null : indicators.error,
     geometry

@@ -5,7 +5,7 @@
 import { matchesFilter, type WorkshopFilter } from '../../linking/filter';
 import { evidenceByTag, matchItem } from '../../linking/match';
 import { urlWarning, type UrlWarning } from '../../map/url-state';
-import type { TerritoryProfile } from '../../schemas/tags';
+import type { TerritoryProfile, TerritoryRef } from '../../schemas/tags';
 import {
   isWorkshopColumn,
   isWorkshopTag,
@@ -128,10 +128,10 @@ export function fold(s: string): string {
  * « SAINT MARTIN D'HERES », « echirolles »): an exact name first, else the only name that
  * contains it. Null when none or several match.
  */
-export function findTerritory(
+export function findTerritory<T extends TerritoryRef>(
   text: string,
-  profiles: readonly TerritoryProfile[]
-): TerritoryProfile | null {
+  profiles: readonly T[]
+): T | null {
   const norm = (s: string) =>
     fold(s)
       .replace(/[-'’\s]+/g, ' ')
