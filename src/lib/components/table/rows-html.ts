@@ -44,8 +44,6 @@ export function cellText(v: IndicatorValue | undefined, d: ColumnDef, id: string
 const titleAttr = (v: IndicatorValue | undefined, d: ColumnDef) =>
   v?.estimate ? ` title="${escapeMarkup(formatIndicatorValue(v, d))}"` : '';
 
-const selectMark = (on: boolean) => (on ? '●' : '○');
-
 /** The `<tr>` rows of the table body, in the given order. */
 export function tableRowsHtml(rows: readonly TableRow[], o: RowsHtmlOptions): string {
   let out = '';
@@ -73,14 +71,16 @@ export function tableRowsHtml(rows: readonly TableRow[], o: RowsHtmlOptions): st
       `<th scope="row"><a href="${escapeMarkup(o.hrefOf(row.code))}">${escapeMarkup(row.nom)}</a></th>` +
       cells +
       `<td><button type="button" class="select" aria-pressed="${on}">` +
-      `<span aria-hidden="true">${selectMark(on)}</span>` +
+      // A dot drawn in CSS, full when pressed: the characters ● ○ are not in the bundled
+      // typeface, and each row then made the browser look for a system font.
+      `<span class="dot" aria-hidden="true"></span>` +
       `<span class="visually-hidden">Montrer ${escapeMarkup(row.nom)} sur la carte</span>` +
       `</button></td></tr>`;
   }
   return out;
 }
 
-/** Marks the hovered and the selected row of a drawn body (classes, `aria-pressed`, mark). */
+/** Marks the hovered and the selected row of a drawn body (classes, `aria-pressed`). */
 export function applyRowStates(
   body: ParentNode,
   hovered: string | null,
@@ -94,8 +94,6 @@ export function applyRowStates(
     const button = tr.querySelector('button.select');
     if (button && button.getAttribute('aria-pressed') !== String(on)) {
       button.setAttribute('aria-pressed', String(on));
-      const mark = button.querySelector('[aria-hidden]');
-      if (mark) mark.textContent = selectMark(on);
     }
   }
 }

@@ -55,8 +55,8 @@ describe('tableRowsHtml', () => {
     expect(html.match(/<tr /g)).toHaveLength(2);
     expect(first).toContain('<tr data-code="38185" class="selected">');
     expect(first).toContain('<a href="/commune/38185">Grenoble</a>');
-    expect(first).toContain('aria-pressed="true"><span aria-hidden="true">●</span>');
-    expect(second).toContain('aria-pressed="false"><span aria-hidden="true">○</span>');
+    expect(first).toContain('aria-pressed="true"><span class="dot" aria-hidden="true"></span>');
+    expect(second).toContain('aria-pressed="false"><span class="dot" aria-hidden="true"></span>');
   });
 
   it('writes the figures in French, the class swatch, the SRU status and « non soumise »', () => {
