@@ -439,7 +439,11 @@ test('/propositions?territoire= keeps the items of that commune and says so in o
   assert.ok(before, `count without filter: ${await countText()}`);
   const total = Number(before[2]);
   await page.goto(`${baseURL}/propositions?territoire=${c.code}`);
-  await page.getByTestId('propositions-count').filter({ hasText: 'qui s’appliquent' }).waitFor();
+  // « Recherche des éléments qui s’appliquent à … » while the profiles load (aria-busy).
+  await page
+    .locator('[data-testid="propositions-count"]:not([aria-busy="true"])')
+    .filter({ hasText: 'qui s’appliquent' })
+    .waitFor();
   const after = await countText();
   const m = new RegExp(
     `^(\\d+) éléments? sur ${total} qui s’appliquent à la commune de (.+)$`
