@@ -444,6 +444,8 @@ test('the room’s contributions: capture, counts, reload, export, re-import els
     messages.join('\n')
   );
   await p2.goto(`${baseURL}/commune/38111`);
+  // The block reads the browser's store once scrolled near (a deferred island).
+  await p2.locator('.meeting-slot').scrollIntoViewIfNeeded();
   const block = p2.locator('[data-testid=meeting-contributions]');
   await block.waitFor();
   const text = (await block.textContent()) ?? '';
