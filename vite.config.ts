@@ -2,10 +2,17 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { compileHints } from './scripts/vite/compile-hints';
 import { manifestListsEveryFile } from './scripts/vite/manifest-lists-every-file';
+import { preloadScan } from './scripts/vite/preload-scan';
 import { routerOptionsClosest } from './scripts/vite/router-options-closest';
 
 export default defineConfig({
-  plugins: [sveltekit(), manifestListsEveryFile(), routerOptionsClosest(), compileHints()],
+  plugins: [
+    sveltekit(),
+    manifestListsEveryFile(),
+    routerOptionsClosest(),
+    preloadScan(),
+    compileHints()
+  ],
   build: {
     rollupOptions: {
       output: {
