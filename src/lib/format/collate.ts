@@ -12,7 +12,7 @@
 
 // ICU's order for the punctuation met in names and keywords (CLDR root, « alternate
 // non-ignorable »): all of it before the digits. Other symbols come after these.
-const PUNCTUATION = ' _-,;:!?.\'’"«»()[]{}@*/\\&#%`^+<=>|~$';
+const PUNCTUATION = ' _-–—,;:!?.\'’"«»()[]{}@*/\\&#%`^+<=>|~$';
 
 // Secondary weights of the diacritics, in ICU's order (acute before grave).
 const MARKS = [
