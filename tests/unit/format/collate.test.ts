@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import communes from '@etalab/decoupage-administratif/data/communes.json' with { type: 'json' };
 import { compareFrench } from '$lib/format/collate';
 import { parseWorkshopCsv } from '$lib/data/workshop';
 
 const intl = new Intl.Collator('fr');
+const INDICATORS = 'static/data/indicators.json';
 const sign = (n: number) => Math.sign(n);
 
 /** Sorts with Intl, then checks compareFrench agrees on every pair of neighbours. */
@@ -61,6 +62,24 @@ describe('compareFrench', () => {
     expect(names.length).toBeGreaterThan(30_000);
     expect(disagreements(names)).toEqual([]);
   });
+
+  it.skipIf(!existsSync(INDICATORS))(
+    'orders every pair of commune and QPV names of the generated indicators file as Intl does',
+    () => {
+      const file = JSON.parse(readFileSync(INDICATORS, 'utf8')) as {
+        communes: { nom: string }[];
+        qpv: { nom: string }[];
+      };
+      const names = [...file.communes, ...file.qpv].map((t) => t.nom);
+      expect(names.length).toBeGreaterThan(49);
+      const bad = names.flatMap((a) =>
+        names
+          .filter((b) => sign(compareFrench(a, b)) !== sign(intl.compare(a, b)))
+          .map((b) => `${a} | ${b}`)
+      );
+      expect(bad).toEqual([]);
+    }
+  );
 
   it('sorts the workshop keywords and their case and accent variants as Intl does', () => {
     const csv = readFileSync('data/workshop/propositions.csv', 'utf8');
