@@ -22,7 +22,7 @@ import {
   type ScenarioFile
 } from '../schemas/scenario';
 import { jsonSyntaxDetail } from './json-error';
-import { compareFrench } from '$lib/format/collate';
+import { compareFrench } from '../format/collate';
 
 /** The part of the Web Storage API used here (an in-memory double in tests). */
 export interface KeyValueStorage {

@@ -152,5 +152,5 @@ export function formatNumberInput(value: number | null, maxDecimals = 3, groupin
   let s = formatNumber(value, maxDecimals);
   if (s.includes(',')) s = s.replace(/,?0+$/, '');
   if (!grouping) s = s.replaceAll(NNBSP, '');
-  return s === '-0' ? '0' : s;
+  return s;
 }

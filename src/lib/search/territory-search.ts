@@ -7,7 +7,7 @@
  * occur in the name; a QPV is also found by its code or by the name of its commune(s).
  */
 
-import { compareFrench } from '$lib/format/collate';
+import { compareFrench } from '../format/collate';
 
 export type TerritoryKind = 'commune' | 'qpv';
 

@@ -13,7 +13,7 @@ import {
   type WorkshopTag
 } from '../../schemas/vocabulary';
 import type { WorkshopItem } from '../../schemas/workshop';
-import { compareFrench } from '$lib/format/collate';
+import { compareFrench } from '../../format/collate';
 
 export interface BrowseState {
   theme: number | null;
@@ -130,7 +130,7 @@ export function fold(s: string): string {
  */
 export function findTerritory<T extends TerritoryRef>(
   text: string,
-  profiles: readonly T[]
+  territories: readonly T[]
 ): T | null {
   const norm = (s: string) =>
     fold(s)
@@ -138,10 +138,10 @@ export function findTerritory<T extends TerritoryRef>(
       .trim();
   const t = norm(text);
   if (t.length < 2) return null;
-  const exact = profiles.filter((p) => norm(p.nom) === t || p.code.toLowerCase() === t);
+  const exact = territories.filter((p) => norm(p.nom) === t || p.code.toLowerCase() === t);
   if (exact.length === 1) return exact[0] ?? null;
   if (exact.length > 1) return exact.find((p) => p.kind === 'commune') ?? null;
-  const partial = profiles.filter((p) => norm(p.nom).includes(t));
+  const partial = territories.filter((p) => norm(p.nom).includes(t));
   return partial.length === 1 ? (partial[0] ?? null) : null;
 }
 
@@ -189,7 +189,10 @@ export function browseItems(
 export function topicsOf(items: readonly WorkshopItem[]): string[] {
   const byFold = new Map<string, string>();
   for (const item of items) {
-    for (const k of item.keywords) if (!byFold.has(fold(k))) byFold.set(fold(k), k);
+    for (const k of item.keywords) {
+      const key = fold(k);
+      if (!byFold.has(key)) byFold.set(key, k);
+    }
   }
   return [...byFold.values()].sort(compareFrench);
 }
