@@ -9,6 +9,7 @@
  * code changes, the build warns and keeps the original (the unit test fails first).
  */
 import type { Plugin } from 'vite';
+import { kitPatch } from './kit-patch';
 
 /** The start of SvelteKit's `after_navigate` in `src/runtime/client/client.js` (kit 2.x). */
 const START = /\n(\t+)function after_navigate\(\) \{\n\1\tobserver\.disconnect\(\);\n/;
@@ -25,17 +26,10 @@ export function patchPreloadScan(source: string): string | null {
 }
 
 export function preloadScan(): Plugin {
-  return {
-    name: 'atlas-preload-scan',
-    apply: 'build',
-    transform(code, id) {
-      if (!/@sveltejs[\\/]kit[\\/]src[\\/]runtime[\\/]client[\\/]client\.js$/.test(id)) return null;
-      const patched = patchPreloadScan(code);
-      if (patched === null) {
-        this.warn("SvelteKit's after_navigate changed: the link scan is kept as it is");
-        return null;
-      }
-      return { code: patched, map: null };
-    }
-  };
+  return kitPatch(
+    'atlas-preload-scan',
+    'client.js',
+    patchPreloadScan,
+    "SvelteKit's after_navigate changed: the link scan is kept as it is"
+  );
 }

@@ -8,6 +8,7 @@
  * changes, the build warns and keeps the original (the unit test fails first).
  */
 import type { Plugin } from 'vite';
+import { kitPatch } from './kit-patch';
 
 /** SvelteKit's walk, as written in @sveltejs/kit 2.x `src/runtime/client/utils.js`. */
 const WALK =
@@ -35,17 +36,10 @@ export function patchRouterOptions(source: string): string | null {
 }
 
 export function routerOptionsClosest(): Plugin {
-  return {
-    name: 'atlas-router-options-closest',
-    apply: 'build',
-    transform(code, id) {
-      if (!/@sveltejs[\\/]kit[\\/]src[\\/]runtime[\\/]client[\\/]utils\.js$/.test(id)) return null;
-      const patched = patchRouterOptions(code);
-      if (patched === null) {
-        this.warn("SvelteKit's get_router_options changed: the link walk is kept as it is");
-        return null;
-      }
-      return { code: patched, map: null };
-    }
-  };
+  return kitPatch(
+    'atlas-router-options-closest',
+    'utils.js',
+    patchRouterOptions,
+    "SvelteKit's get_router_options changed: the link walk is kept as it is"
+  );
 }
