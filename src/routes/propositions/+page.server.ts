@@ -5,6 +5,7 @@
  */
 import { loadData, settle } from '$lib/data/app-data';
 import { loadBundledWorkshop } from '$lib/data/workshop';
+import { packItems } from '$lib/components/propositions/packed-items';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch }) => {
@@ -15,7 +16,8 @@ export const load: PageServerLoad = async ({ fetch }) => {
     settle(loadData(fetch, 'svgOverview'))
   ]);
   return {
-    items: workshop.ok ? workshop.data.items : [],
+    // Each theme's question once, not on every item (packed-items.ts).
+    packed: packItems(workshop.ok ? workshop.data.items : []),
     rejected: workshop.ok ? workshop.data.errors.map((e) => e.message) : [],
     workshopError: workshop.ok ? null : workshop.error,
     territories: indicators.ok
