@@ -17,8 +17,11 @@ import {
 const point = z.tuple([z.number(), z.number()]);
 /** `[x0, y0, x1, y1]`, viewBox units. */
 const bbox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
-/** SVG path data: absolute M/L/Z commands only (what d3-geo's geoPath writes). */
-const pathData = z.string().regex(/^(M[-\d.,]+(L[-\d.,]+)*Z?)*$/, 'données de tracé SVG invalides');
+/**
+ * SVG path data as the pipeline writes it (map/svg/paths.ts): M, then lines (absolute or
+ * relative), h for the stops, z; numbers and commas only, starting with a move.
+ */
+const pathData = z.string().regex(/^(M[-\d.,MmLlhZz]*)?$/, 'données de tracé SVG invalides');
 
 export const svgProjectionSchema = z.object({
   type: z.literal('conicConformal'),

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSvgGeometry } from '../../../scripts/lib/svg-geometry';
+import { parsePathPoints, round } from '../../../src/lib/map/svg/paths';
 import { conicProjection } from '../../../src/lib/map/svg/project';
 import type {
   CommunesCollection,
@@ -73,7 +74,9 @@ const qpv: QpvCollection = { type: 'FeatureCollection', features: [] };
 const empty = { type: 'FeatureCollection' as const, features: [] };
 
 /** Vertices of a path as "x,y" strings. */
-const vertices = (d: string) => new Set(d.match(/-?[\d.]+,-?[\d.]+/g) ?? []);
+// Absolute vertices « x,y » of path data (written relative: read back first).
+const vertices = (d: string) =>
+  new Set(parsePathPoints(d).flatMap((ring) => ring.map((p) => `${round(p[0])},${round(p[1])}`)));
 
 describe('buildSvgGeometry (synthetic)', () => {
   const { overview, transit } = buildSvgGeometry({

@@ -10,6 +10,7 @@
  * segment; stops outside are dropped, the others written as one path per mode (position only).
  */
 import type { SvgOverview, SvgTransit } from '../../schemas/svg-map';
+import { parsePathPoints, pointsToPath, type PathPoint } from './paths';
 import { focusBox, type BBox } from './view';
 
 /** What the SVG map draws of the transit network (no stop names nor served lines). */
@@ -47,25 +48,7 @@ const meets = (a: BBox, b: BBox) => a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3]
 const inside = (p: readonly [number, number], b: BBox) =>
   p[0] >= b[0] && p[0] <= b[2] && p[1] >= b[1] && p[1] <= b[3];
 
-type Pt = [number, number];
-
-/** Subpaths of absolute M/L/Z path data (what the pipeline writes), as point lists; Z closes
- * a ring back to its first point. */
-export function parsePath(d: string): Pt[][] {
-  const out: Pt[][] = [];
-  for (const m of d.matchAll(/([ML])(-?[\d.]+),(-?[\d.]+)|Z/g)) {
-    const ring = out[out.length - 1];
-    if (m[0] === 'Z') {
-      const first = ring?.[0];
-      if (ring && first) ring.push([first[0], first[1]]);
-      continue;
-    }
-    const p: Pt = [Number(m[2]), Number(m[3])];
-    if (m[1] === 'M' || out.length === 0) out.push([p]);
-    else out[out.length - 1]?.push(p);
-  }
-  return out;
-}
+type Pt = PathPoint;
 
 /** Segment a→b clipped to box b (Liang–Barsky), or null when it lies outside. */
 function clipSegment(a: Pt, b: Pt, box: BBox): [Pt, Pt] | null {
@@ -98,10 +81,10 @@ function clipSegment(a: Pt, b: Pt, box: BBox): [Pt, Pt] | null {
 const num = (n: number) => String(Math.round(n * 10) / 10);
 const same = (a: Pt, b: Pt) => Math.abs(a[0] - b[0]) < 1e-9 && Math.abs(a[1] - b[1]) < 1e-9;
 
-/** Polyline path data clipped to `box`; '' when nothing is left. */
+/** Polyline path data clipped to `box`, written as `geometryToPath` writes; '' when nothing is left. */
 export function clipPolylinePath(d: string, box: BBox): string {
   const parts: Pt[][] = [];
-  for (const line of parsePath(d)) {
+  for (const line of parsePathPoints(d)) {
     let current: Pt[] | null = null;
     for (let i = 1; i < line.length; i++) {
       const a = line[i - 1];
@@ -120,9 +103,7 @@ export function clipPolylinePath(d: string, box: BBox): string {
       }
     }
   }
-  return parts
-    .map((pts) => pts.map((p, i) => `${i === 0 ? 'M' : 'L'}${num(p[0])},${num(p[1])}`).join(''))
-    .join('');
+  return pointsToPath(parts);
 }
 
 /**

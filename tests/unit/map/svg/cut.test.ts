@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  clipPolylinePath,
-  cutGeometry,
-  cutWindow,
-  parsePath
-} from '../../../../src/lib/map/svg/cut';
+import { clipPolylinePath, cutGeometry, cutWindow } from '../../../../src/lib/map/svg/cut';
 import type { SvgOverview, SvgTransit } from '../../../../src/lib/schemas/svg-map';
 
 const projection = {
@@ -86,27 +81,16 @@ describe('cutWindow', () => {
 
 describe('clipPolylinePath', () => {
   it.each([
-    ['inside', 'M1,1L5,5', [0, 0, 10, 10], 'M1,1L5,5'],
-    ['crossing', 'M-10,5L20,5', [0, 0, 10, 10], 'M0,5L10,5'],
-    ['outside', 'M20,20L30,30', [0, 0, 10, 10], ''],
-    ['leaves and comes back', 'M5,5L15,5L15,8L5,8', [0, 0, 10, 10], 'M5,5L10,5M10,8L5,8'],
-    ['two subpaths', 'M1,1L2,2M-5,-5L-1,-1', [0, 0, 10, 10], 'M1,1L2,2'],
-    ['closed ring', 'M2,2L8,2L8,8Z', [0, 0, 10, 10], 'M2,2L8,2L8,8L2,2']
+    ['inside', 'M1,1l4,4', [0, 0, 10, 10], 'M1,1l4,4'],
+    ['absolute input', 'M1,1L5,5', [0, 0, 10, 10], 'M1,1l4,4'],
+    ['crossing', 'M-10,5l30,0', [0, 0, 10, 10], 'M0,5l10,0'],
+    ['outside', 'M20,20l10,10', [0, 0, 10, 10], ''],
+    ['leaves and comes back', 'M5,5l10,0,0,3-10,0', [0, 0, 10, 10], 'M5,5l5,0M10,8l-5,0'],
+    ['two subpaths', 'M1,1l1,1M-5-5l4,4', [0, 0, 10, 10], 'M1,1l1,1'],
+    ['closed ring', 'M2,2l6,0,0,6z', [0, 0, 10, 10], 'M2,2l6,0,0,6-6-6'],
+    ['decimals', 'M.25,.5l9.5.25', [0, 0, 10, 10], 'M.3.5l9.5.3']
   ] as const)('%s', (_, d, box, want) => {
     expect(clipPolylinePath(d, [...box])).toBe(want);
-  });
-  it('parses M/L/Z path data into subpaths', () => {
-    expect(parsePath('M0,0L1,1ZM2,2L-3.5,4')).toEqual([
-      [
-        [0, 0],
-        [1, 1],
-        [0, 0]
-      ],
-      [
-        [2, 2],
-        [-3.5, 4]
-      ]
-    ]);
   });
 });
 
@@ -121,10 +105,10 @@ describe('cutGeometry', () => {
     expect(geometry.communes.map((c) => c.code)).toEqual(['38002', '38003', '38004']);
     expect(geometry.qpv.map((q) => q.code)).toEqual(['QP038901']);
     expect(t?.lines.map((l) => l.id)).toEqual(['A']);
-    expect(t?.lines[0]?.path).toBe('M25,5L65,5');
+    expect(t?.lines[0]?.path).toBe('M25,5l40,0');
     expect(t?.stops).toEqual([{ mode: 'tram', path: 'M45,5h0' }]);
     // The EPCI outline is clipped too: its top and bottom edges, on the window's border.
-    expect(geometry.epci.path).toBe('M25,-5L65,-5M65,15L25,15');
+    expect(geometry.epci.path).toBe('M25-5l40,0M65,15l-40,0');
   });
   it('frames a QPV by its own box', () => {
     const { geometry } = cutGeometry(overview, null, ['QP038901'], {
